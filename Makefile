@@ -1,0 +1,46 @@
+# Quick start: `make run` (serve the site locally) and `make test` (the whole suite).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE := config.settings
+
+.PHONY: run install install-dev browser test lint serve bench clean
+
+# The venv is rebuilt when the pinned requirements change.
+$(BIN)/.installed: requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Python 3.12+ is needed (found " + sys.version.split()[0] + "); install 3.13, e.g. with pyenv (.python-version says 3.13).")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+install: $(BIN)/.installed
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
+	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py load_content
+
+install-dev: install $(BIN)/.installed-dev
+
+# Debian's Chromium for the browser tests (never a downloaded browser), when we can install it.
+browser:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null; \
+	else echo "Chromium is missing: install Debian's 'chromium' package (browser tests will be skipped)."; fi
+
+run: install
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: install-dev browser
+	$(BIN)/pytest
+
+lint: install-dev
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -1,0 +1,24 @@
+"""Page URLs, all under a language prefix (/fr/, /en/)."""
+
+from django.urls import path
+
+from . import check_views, views
+
+app_name = "catalog"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("categories/<slug:slug>/", views.category, name="category"),
+    path("exclusions/<slug:slug>/", views.exclusion, name="exclusion"),
+    path("search/", views.search, name="search"),
+    path("notices/", views.notices, name="notices"),
+    path("notices/<slug:slug>/", views.notice, name="notice"),
+    path("sources/", views.sources, name="sources"),
+    # The self-assessment: one question per page, answers carried in the query string.
+    path("check/", check_views.start, name="check-start"),
+    path("check/answers/", check_views.check_answers, name="check-answers"),
+    path("check/<slug:question>/", check_views.question, name="check-question"),
+    path("result/", check_views.result, name="result"),
+    # Short, shareable result links.
+    path("r/<str:code>/", check_views.shared_result, name="shared-result"),
+    path("r/<str:code>/card.png", check_views.result_card, name="result-card"),
+]

@@ -1,0 +1,16 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from catalog import api, health
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("healthz", health.healthz, name="healthz"),
+    path("api/v1/", include((api.urlpatterns, "api"))),
+]
+# `/` redirects to /fr/ or /en/ by Accept-Language (LocaleMiddleware); no cookie is read or set.
+urlpatterns += i18n_patterns(path("", include("catalog.urls")))
+
+handler404 = "catalog.views.page_not_found"
+handler500 = "catalog.views.server_error"

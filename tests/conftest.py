@@ -1,0 +1,48 @@
+import os
+import shutil
+
+import pytest
+from django.core.management import call_command
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls made there are safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+# Keep Chromium off the network: no background requests, no component updates.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the real content once; each test's transaction rolls back to it."""
+    with django_db_blocker.unblock():
+        call_command("load_content", verbosity=0)
+
+
+@pytest.fixture
+def content(transactional_db):
+    """The content, for tests whose database is flushed between tests (live server, browser)."""
+    from catalog.models import Notice
+
+    if not Notice.objects.exists():
+        call_command("load_content", verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not shutil.which(CHROMIUM):
+        pytest.skip("Debian's chromium is not installed (make browser installs it)")
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "headless": True,
+        "args": CHROMIUM_ARGS,
+    }
