@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run install install-dev browser test lint serve bench clean
+.PHONY: run install install-dev browser test lint serve bench clean messages
 
 # The venv is rebuilt when the pinned requirements change.
 $(BIN)/.installed: requirements.txt
@@ -44,3 +44,7 @@ lint: install-dev
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles
+
+# Collect translatable strings into locale/fr (then fill them, e.g. with scripts/fill_po.py).
+messages:
+	$(BIN)/python manage.py makemessages -l fr --no-wrap --no-location --ignore=.venv --ignore=tests --ignore=scripts -v0
