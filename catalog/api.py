@@ -1,5 +1,111 @@
 """JSON API under /api/v1/, no language prefix; text in ?lang=fr|en (English by default)."""
 
-from django.urls import path
+from django.conf import settings
+from django.http import HttpRequest, JsonResponse
+from django.urls import path, reverse
+from django.utils import translation
+from django.views.decorators.http import require_GET
 
-urlpatterns: list = []
+from . import catalog_data
+from .models import Source
+
+DEFAULT_LANGUAGE = "en"
+API_LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
+
+
+def api_language(request: HttpRequest) -> str | JsonResponse:
+    """The `?lang=` of an API request ("fr" or "en", English when absent), or a 400 to return.
+
+    Usage in an endpoint:
+        lang = api_language(request)
+        if isinstance(lang, JsonResponse):
+            return lang
+        with translation.override(lang): ...
+    """
+    lang = request.GET.get("lang", DEFAULT_LANGUAGE)
+    if lang in API_LANGUAGES:
+        return lang
+    message = "Unknown language: use one of " + ", ".join(API_LANGUAGES) + "."
+    return JsonResponse({"errors": {"lang": message}}, status=400)
+
+
+def source_json(source: Source) -> dict:
+    return {
+        "slug": source.slug,
+        "title": source.title,
+        "publisher": source.publisher,
+        "published": source.published,
+        "url": source.url,
+    }
+
+
+def notice_json(notice) -> dict:
+    return {"slug": notice.slug, "effective": notice.effective.isoformat()}
+
+
+@require_GET
+def categories(request: HttpRequest) -> JsonResponse:
+    lang = api_language(request)
+    if isinstance(lang, JsonResponse):
+        return lang
+    with translation.override(lang):
+        notice = catalog_data.current_notice()
+        if notice is None:
+            return JsonResponse({"notice": None, "categories": []})
+        data = [
+            {
+                "slug": category.slug,
+                "name": category.name,
+                "summary": category.summary,
+                "url": request.build_absolute_uri(category.get_absolute_url()),
+                "items": [
+                    {
+                        "slug": item.slug,
+                        "name": item.name,
+                        "rows": item.rows(),
+                        "use": item.use,
+                        "note": item.note,
+                        "sources": [source.slug for source in item.sources.all()],
+                    }
+                    for item in category.items.all()
+                ],
+                "sources": [
+                    source_json(source)
+                    for source in catalog_data.unique_sources(
+                        item.sources.all() for item in category.items.all()
+                    )
+                ],
+            }
+            for category in catalog_data.categories_with_items(notice)
+        ]
+    return JsonResponse({"notice": notice_json(notice), "categories": data})
+
+
+@require_GET
+def exclusions(request: HttpRequest) -> JsonResponse:
+    lang = api_language(request)
+    if isinstance(lang, JsonResponse):
+        return lang
+    with translation.override(lang):
+        notice = catalog_data.current_notice()
+        data = [
+            {
+                "slug": exclusion.slug,
+                "name": exclusion.name,
+                "summary": exclusion.summary,
+                "details": exclusion.details,
+                "url": request.build_absolute_uri(
+                    reverse("catalog:exclusion", args=[exclusion.slug])
+                ),
+                "further": exclusion.further,
+                "sources": [source_json(source) for source in exclusion.sources.all()],
+            }
+            for exclusion in catalog_data.exclusions_with_sources()
+        ]
+    return JsonResponse({"notice": notice_json(notice) if notice else None, "exclusions": data})
+
+
+urlpatterns: list = [
+    path("categories", categories, name="categories"),
+    path("exclusions", exclusions, name="exclusions"),
+]

@@ -1,27 +1,122 @@
-"""Catalog pages. (Skeleton: filled in by the catalog issue.)"""
+"""Catalog pages: thin views over catalog_data; every page is a plain GET that sets no cookie."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
+from django_htmx.middleware import HtmxDetails
+
+from . import catalog_data
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "catalog/home.html", {})
+    notice = catalog_data.current_notice()
+    if notice is None:
+        raise Http404("No content loaded")
+    categories = catalog_data.categories_with_items(notice, with_sources=False)
+    for category in categories:
+        category.training_items = [item for item in category.items.all() if item.train]
+        category.all_train = len(category.training_items) == len(category.items.all())
+    exclusions = catalog_data.exclusions_with_sources()
+    by_slug = {source.slug: source for source in catalog_data.all_sources()}
+
+    def cite(*slugs: str) -> list:
+        return [by_slug[slug] for slug in slugs if slug in by_slug]
+
+    return render(
+        request,
+        "catalog/home.html",
+        {
+            "notice": notice,
+            "training": [c for c in categories if c.training_items],
+            "not_training": [c for c in categories if not c.training_items],
+            "exclusions": [e for e in exclusions if not e.further],
+            "further": [e for e in exclusions if e.further],
+            "regions": catalog_data.regions_with_sources(),
+            "cite_intro": cite("N25", "SET", "AFP"),
+            "cite_eight": cite("BDM", notice.source.slug, "FAQ"),
+            "cite_notice": [notice.source],
+        },
+    )
 
 
-def _todo(request: HttpRequest, **kwargs) -> HttpResponse:
-    from django.http import Http404
+@require_GET
+def category(request: HttpRequest, slug: str) -> HttpResponse:
+    page = catalog_data.category_page(slug)
+    if page is None:
+        raise Http404("No such category")
+    return render(request, "catalog/category.html", {"page": page})
 
-    raise Http404
+
+@require_GET
+def exclusion(request: HttpRequest, slug: str) -> HttpResponse:
+    found = next((e for e in catalog_data.exclusions_with_sources() if e.slug == slug), None)
+    if found is None:
+        raise Http404("No such exclusion")
+    return render(request, "catalog/exclusion.html", {"exclusion": found})
 
 
-category = exclusion = search = notices = notice = sources = _todo
+@require_GET
+def search(request: HtmxHttpRequest) -> HttpResponse:
+    query = catalog_data.SearchQuery.from_raw(request.GET.get("q", ""))
+    results = catalog_data.search(query.text, catalog_data.current_notice())
+    template = "catalog/search.html"
+    if request.htmx:
+        template += "#results"
+    response = render(
+        request,
+        template,
+        {
+            "query": query,
+            "results": results,
+            "max_length": catalog_data.MAX_QUERY_LENGTH,
+        },
+    )
+    # The same URL answers with a page or a fragment: caches must keep them apart.
+    patch_vary_headers(response, ("HX-Request",))
+    return response
+
+
+@require_GET
+def notices(request: HttpRequest) -> HttpResponse:
+    versions = catalog_data.notices_oldest_first()[::-1]
+    return render(request, "catalog/notices.html", {"notices": versions})
+
+
+@require_GET
+def notice(request: HttpRequest, slug: str) -> HttpResponse:
+    page = catalog_data.notice_page(slug)
+    if page is None:
+        raise Http404("No such notice version")
+    return render(request, "catalog/notice.html", {"page": page})
+
+
+@require_GET
+def sources(request: HttpRequest) -> HttpResponse:
+    return render(request, "catalog/sources.html", {"sources": catalog_data.all_sources()})
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "404.html", status=404)
 
 
+# Last resort when even the 500 template cannot render (broken templates or URL configuration).
+FALLBACK_500 = (
+    '<!doctype html><html lang="en"><meta charset="utf-8"><title>Error</title>'
+    "<h1>Something went wrong / Une erreur s'est produite</h1>"
+    '<p><a href="/">Home / Accueil</a></p></html>'
+)
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
-    return render(request, "500.html", status=500)
+    """Rendered without the request, so no context processor, session or database is involved."""
+    try:
+        return HttpResponseServerError(loader.get_template("500.html").render({}))
+    except Exception:
+        return HttpResponseServerError(FALLBACK_500)
