@@ -21,6 +21,11 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG_SETTING = os.environ.get("DJANGO_DEBUG")
+if DEBUG_SETTING not in (None, "", "0", "1"):
+    # "false" or "yes" would otherwise fall back to local mode without a word.
+    raise ImproperlyConfigured(
+        f"DJANGO_DEBUG must be 0 (production), 1 (debug) or unset (local), not {DEBUG_SETTING!r}"
+    )
 DEBUG = DEBUG_SETTING == "1"
 PRODUCTION = DEBUG_SETTING == "0"
 
@@ -30,12 +35,18 @@ if PRODUCTION:
     ]
     if missing:
         raise ImproperlyConfigured(
-            "DJANGO_DEBUG=0 (production) needs these environment variables: " + ", ".join(missing)
+            "DJANGO_DEBUG=0 (production) needs these environment variables: "
+            + ", ".join(missing)
+            + " (DJANGO_SECRET_KEY: 50+ random characters, e.g. from"
+            " `python -c 'import secrets; print(secrets.token_urlsafe(50))'`;"
+            " DJANGO_ALLOWED_HOSTS: the site's host names, comma-separated)"
         )
     SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
     ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 else:
-    SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "local-only-insecure-key-do-not-use-in-production")
+    SECRET_KEY = os.environ.get(
+        "DJANGO_SECRET_KEY", "local-only-insecure-key-do-not-use-in-production"
+    )
     ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 
 INSTALLED_APPS = [
@@ -53,8 +64,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "catalog.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the CSP middleware: a 304 must not carry a fresh nonce (see the middleware).
+    "catalog.middleware.HttpCachingMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Oversized requests get a 400 here, before routing, views or the database.
+    "catalog.middleware.RequestGuardMiddleware",
+    # Database errors anywhere below become a friendly 503.
+    "catalog.middleware.DatabaseUnavailableMiddleware",
     # Sessions and CSRF serve the admin only: public pages never touch them, so they set no cookie.
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -90,9 +108,19 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        # A connection broken by a database restart is replaced at the next request.
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Fail fast when the server is unreachable or stuck: a quick 503 beats a hung worker.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")),
+            "options": "-c statement_timeout="
+            + os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS", "10000"),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -154,8 +182,13 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Cache-Control max-age for public pages (HTML and JSON that depend only on their URL).
+HTTP_CACHE_MAX_AGE = int(os.environ.get("HTTP_CACHE_MAX_AGE", "300"))
 if PRODUCTION:
+    # DJANGO_SECURE_SSL_REDIRECT=0 for plain http on loopback (the benchmark, local checks).
     SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "1") == "1"
+    # Load balancers probe over plain http.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True

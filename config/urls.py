@@ -12,5 +12,6 @@ urlpatterns = [
 # `/` redirects to /fr/ or /en/ by Accept-Language (LocaleMiddleware); no cookie is read or set.
 urlpatterns += i18n_patterns(path("", include("catalog.urls")))
 
+handler400 = "catalog.middleware.bad_request"
 handler404 = "catalog.views.page_not_found"
 handler500 = "catalog.views.server_error"
