@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run install install-dev browser test lint serve bench clean messages
+.PHONY: run install install-dev fonts browser test lint serve bench clean messages
 
 # The venv is rebuilt when the pinned requirements change.
 $(BIN)/.installed: requirements.txt
@@ -19,12 +19,20 @@ $(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-install: $(BIN)/.installed
+install: $(BIN)/.installed fonts
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py load_content
 
 install-dev: install $(BIN)/.installed-dev
+
+# Debian's DejaVu fonts draw the result cards (catalog/card.py) with accents; without them the
+# cards fall back to Pillow's own font and unaccented text.
+fonts:
+	@if [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core) >/dev/null; \
+	else echo "fonts-dejavu-core is missing: result cards will be drawn without accents."; fi
 
 # Debian's Chromium for the browser tests (never a downloaded browser), when we can install it.
 browser:
