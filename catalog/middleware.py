@@ -13,7 +13,13 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    HttpResponseNotAllowed,
+    JsonResponse,
+)
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
@@ -25,7 +31,8 @@ logger = logging.getLogger(__name__)
 GetResponse = Callable[[HttpRequest], HttpResponseBase]
 
 # Powerful features this site never uses; denying them also denies them to anything embedded.
-# interest-cohort (FLoC) is gone from browsers; browsing-topics is its replacement.
+# interest-cohort and browsing-topics opt the pages out of ad-interest tracking (FLoC, Topics).
+# Only names Chromium knows: an unknown one logs a console error (tests check there is none).
 DENIED_FEATURES = (
     "accelerometer",
     "autoplay",
@@ -35,6 +42,7 @@ DENIED_FEATURES = (
     "geolocation",
     "gyroscope",
     "hid",
+    "interest-cohort",
     "magnetometer",
     "microphone",
     "midi",
@@ -51,6 +59,7 @@ MAX_QUERY_STRING_BYTES = 4096
 MAX_QUERY_PARAMETERS = 200
 MAX_PATH_BYTES = 1024
 
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 30
 
@@ -85,27 +94,26 @@ def _render_page(request: HttpRequest, template: str, status: int) -> HttpRespon
     return response
 
 
-def _api_error(request: HttpRequest, code: str, message: str, status: int) -> JsonResponse:
+def _api_error(request: HttpRequest, field: str, message: str, status: int) -> JsonResponse:
+    """A JSON error shaped like the API's own ({"errors": {field: message}})."""
     # The API's language comes from ?lang= (English by default); the query string may be huge
     # or malformed here, so look for it without parsing the whole thing.
     parts = request.META.get("QUERY_STRING", "").split("&", MAX_QUERY_PARAMETERS)
     with translation.override("fr" if "lang=fr" in parts else "en"):
-        return JsonResponse({"error": code, "message": gettext(message)}, status=status)
+        return JsonResponse({"errors": {field: gettext(message)}}, status=status)
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """400, as a page in the visitor's language or a JSON error from the API (handler400)."""
     if _is_api(request):
-        return _api_error(request, "bad-request", BAD_REQUEST_MESSAGE, 400)
+        return _api_error(request, "request", BAD_REQUEST_MESSAGE, 400)
     return _render_page(request, "400.html", 400)
 
 
 def service_unavailable(request: HttpRequest) -> HttpResponse:
     """503 with Retry-After: the database is away; nothing here touches it."""
     if _is_api(request):
-        response: HttpResponse = _api_error(
-            request, "service-unavailable", SERVICE_UNAVAILABLE_MESSAGE, 503
-        )
+        response: HttpResponse = _api_error(request, "database", SERVICE_UNAVAILABLE_MESSAGE, 503)
     else:
         response = _render_page(request, "503.html", 503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
@@ -136,9 +144,11 @@ def oversized(request: HttpRequest) -> bool:
 
 
 class RequestGuardMiddleware:
-    """Answer oversized requests with a friendly 400 before URL routing, views or the database.
+    """Answer oversized requests with a friendly 400 before URL routing, views or the database;
+    answer writes to the read-only public site with 405.
 
-    Sits after the CSP middleware so the error page gets its nonce.
+    Sits after the CSP middleware so the error page gets its nonce, and before the CSRF
+    middleware, which would otherwise answer a POST to a public page with 403.
     """
 
     def __init__(self, get_response: GetResponse) -> None:
@@ -148,6 +158,16 @@ class RequestGuardMiddleware:
         if oversized(request):
             return bad_request(request)
         return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view: Callable, args: tuple, kwargs: dict
+    ) -> HttpResponse | None:
+        if request.method in SAFE_METHODS or getattr(view, "csrf_exempt", False):
+            return None  # the view decides (public views are @require_GET)
+        match = request.resolver_match
+        if match is not None and match.namespace == "admin":
+            return None
+        return HttpResponseNotAllowed(["GET", "HEAD"])
 
 
 def _mark_database_error(sender: object, request: HttpRequest | None = None, **kwargs) -> None:
