@@ -1,0 +1,144 @@
+"""A notice version's data as plain frozen dataclasses, read from the database in a few queries.
+
+Everything else in the domain (answers.py, assessment.py, questions.py) takes these dataclasses and
+never the ORM, so the rules are tested without a database. Text fields hold the active language's
+translation (django-modeltranslation picks the column), so build the data inside the language the
+page or the API answers in.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Prefetch
+
+from .models import ROWS, Category, DataItem, Exclusion, Notice, Region, Source
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    slug: str
+    title: str
+    publisher: str
+    published: str
+    url: str  # empty when no address is known: cite by title, publisher and date
+
+
+@dataclass(frozen=True)
+class RegionData:
+    slug: str
+    name: str
+    countries: frozenset[str]  # ISO alpha-2, upper case; empty for "other"
+    training_start: date
+    notice_before_start: bool
+
+
+@dataclass(frozen=True)
+class ItemData:
+    slug: str
+    name: str
+    use: str  # a vocabulary.USES value, or "" when every member has this item
+    rows: tuple[str, ...]  # a subset of models.ROWS, in that order
+    sources: tuple[SourceRef, ...]
+
+    @property
+    def train(self) -> bool:
+        return "train" in self.rows
+
+
+@dataclass(frozen=True)
+class CategoryData:
+    slug: str
+    name: str
+    items: tuple[ItemData, ...]
+
+
+@dataclass(frozen=True)
+class ExclusionData:
+    slug: str
+    name: str
+    summary: str
+    use: str  # the `uses` answer that makes it apply ("" for minors: by age)
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass(frozen=True)
+class NoticeData:
+    slug: str
+    code_id: int
+    effective: date
+    title: str
+    regions: tuple[RegionData, ...]
+    categories: tuple[CategoryData, ...]  # the eight, in order
+    exclusions: tuple[ExclusionData, ...]  # the three main ones, in order
+
+
+def _source(source: Source) -> SourceRef:
+    return SourceRef(source.slug, source.title, source.publisher, source.published, source.url)
+
+
+def load_regions() -> tuple[RegionData, ...]:
+    """The regions alone (one query): all a question page needs."""
+    return tuple(
+        RegionData(
+            slug=region.slug,
+            name=region.name,
+            countries=frozenset(region.country_codes()),
+            training_start=region.training_start,
+            notice_before_start=region.notice_before_start,
+        )
+        for region in Region.objects.order_by("order")
+    )
+
+
+def load_notice_data(notice: Notice | None = None) -> NoticeData | None:
+    """The given notice version's data (the current one by default); None when none is loaded."""
+    if notice is None:
+        notice = Notice.current()
+        if notice is None:
+            return None
+    items = Prefetch(
+        "items",
+        queryset=DataItem.objects.filter(notice=notice)
+        .order_by("order")
+        .prefetch_related(Prefetch("sources", queryset=Source.objects.order_by("order"))),
+    )
+    categories = Category.objects.order_by("order").prefetch_related(items)
+    exclusions = (
+        Exclusion.objects.filter(further=False)
+        .order_by("order")
+        .prefetch_related(Prefetch("sources", queryset=Source.objects.order_by("order")))
+    )
+    return NoticeData(
+        slug=notice.slug,
+        code_id=notice.code_id,
+        effective=notice.effective,
+        title=notice.title,
+        regions=load_regions(),
+        categories=tuple(
+            CategoryData(
+                slug=category.slug,
+                name=category.name,
+                items=tuple(
+                    ItemData(
+                        slug=item.slug,
+                        name=item.name,
+                        use=item.use,
+                        rows=tuple(row for row in ROWS if getattr(item, row)),
+                        sources=tuple(_source(source) for source in item.sources.all()),
+                    )
+                    for item in category.items.all()
+                ),
+            )
+            for category in categories
+        ),
+        exclusions=tuple(
+            ExclusionData(
+                slug=exclusion.slug,
+                name=exclusion.name,
+                summary=exclusion.summary,
+                use=exclusion.use,
+                sources=tuple(_source(source) for source in exclusion.sources.all()),
+            )
+            for exclusion in exclusions
+        ),
+    )
