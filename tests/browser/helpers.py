@@ -1,0 +1,113 @@
+"""Shared checks for browser tests: accessibility (axe-core), privacy (requests, cookies), console.
+
+from tests.browser.helpers import assert_no_axe_violations, watch, assert_no_cookies
+
+def test_page(page, live_server, content):
+    watcher = watch(page, live_server.url)      # before the first navigation
+    page.goto(live_server.url + "/en/")
+    assert_no_axe_violations(page)
+    watcher.assert_clean()                      # no off-host request, no console error
+    assert_no_cookies(page)
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import ConsoleMessage, Page, Request, Response
+
+# WCAG 2.2 levels A and AA (axe-core tags; 2.2 added only AA rules).
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+_AXE = Axe()
+
+
+def assert_no_axe_violations(page: Page, context: str | None = None) -> None:
+    """Run axe-core on the page as it is now; fail with a readable list of violations."""
+    results = _AXE.run(
+        page,
+        context=context,
+        options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
+    )
+    lines = []
+    for violation in results.response["violations"]:
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:5]:
+            lines.append(f"    {', '.join(map(str, node['target']))}: {node['html'][:160]}")
+    assert not lines, f"axe-core found WCAG violations on {page.url}:\n" + "\n".join(lines)
+
+
+@dataclass
+class Watcher:
+    """What a page did since `watch()`: every request, console errors, Set-Cookie headers."""
+
+    allowed_host: str
+    # Paths whose error status is the point of the test (a 404 page): not a console error then.
+    expected_error_paths: set[str] = field(default_factory=set)
+    requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    set_cookies: list[str] = field(default_factory=list)
+
+    def off_host_requests(self) -> list[str]:
+        return [
+            url
+            for url in self.requests
+            if urlsplit(url).scheme not in ("data", "blob", "about")
+            and urlsplit(url).netloc != self.allowed_host
+        ]
+
+    def assert_no_off_host_request(self) -> None:
+        assert self.requests, "no request was recorded: was watch() called before goto()?"
+        off_host = self.off_host_requests()
+        assert not off_host, f"requests left {self.allowed_host}:\n" + "\n".join(off_host)
+
+    def assert_no_console_error(self) -> None:
+        assert not self.console_errors, "console errors:\n" + "\n".join(self.console_errors)
+
+    def assert_no_set_cookie(self) -> None:
+        assert not self.set_cookies, "responses set cookies:\n" + "\n".join(self.set_cookies)
+
+    def assert_clean(self) -> None:
+        self.assert_no_off_host_request()
+        self.assert_no_console_error()
+        self.assert_no_set_cookie()
+
+
+def watch(
+    page: Page, live_server_url: str, expected_error_paths: set[str] = frozenset()
+) -> Watcher:
+    """Record the page's requests, console errors (CSP violations included) and Set-Cookie."""
+    watcher = Watcher(urlsplit(live_server_url).netloc, set(expected_error_paths))
+
+    def on_request(request: Request) -> None:
+        watcher.requests.append(request.url)
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type != "error":
+            return
+        source = urlsplit(message.location.get("url", "")).path
+        if message.text.startswith("Failed to load resource") and (
+            source in watcher.expected_error_paths
+        ):
+            return
+        watcher.console_errors.append(f"{page.url}: {message.text}")
+
+    def on_page_error(error: Exception) -> None:
+        watcher.console_errors.append(f"{page.url}: uncaught {error}")
+
+    def on_response(response: Response) -> None:
+        cookie = response.headers.get("set-cookie")
+        if cookie:
+            watcher.set_cookies.append(f"{response.url}: {cookie}")
+
+    page.on("request", on_request)
+    page.on("console", on_console)
+    page.on("pageerror", on_page_error)
+    page.on("response", on_response)
+    return watcher
+
+
+def assert_no_cookies(page: Page) -> None:
+    """The browser holds no cookie at all (set by a header or by script)."""
+    cookies = page.context.cookies()
+    assert cookies == [], f"cookies were set: {[cookie['name'] for cookie in cookies]}"
+    assert page.evaluate("document.cookie") == ""

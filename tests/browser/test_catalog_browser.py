@@ -1,0 +1,78 @@
+"""Catalog pages in Chromium (fr, en): axe-core, privacy, console; search with and without JS."""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from catalog.vocabulary import CATEGORY_SLUGS
+
+from .helpers import assert_no_axe_violations, assert_no_cookies, watch
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PAGES = [
+    "/{lang}/",
+    *[f"/{{lang}}/categories/{slug}/" for slug in CATEGORY_SLUGS],
+    "/{lang}/exclusions/private-messages/",
+    "/{lang}/exclusions/salary/",
+    "/{lang}/exclusions/minors/",
+    "/{lang}/exclusions/payment-data/",
+    "/{lang}/search/",
+    "/{lang}/search/?q=photo",
+    "/{lang}/search/?q=zzzz",
+    "/{lang}/notices/",
+    "/{lang}/notices/2025-11-03/",
+    "/{lang}/notices/2026-08-21/",
+    "/{lang}/sources/",
+    "/{lang}/no-such-page/",
+]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_page_is_accessible_private_and_error_free(page: Page, live_server, content, lang):
+    watcher = watch(page, live_server.url, expected_error_paths={f"/{lang}/no-such-page/"})
+    for path in PAGES:
+        url = live_server.url + path.format(lang=lang)
+        response = page.goto(url)
+        assert response is not None
+        assert response.status == (404 if "no-such-page" in path else 200), url
+        expect(page.locator("html")).to_have_attribute("lang", lang)
+        expect(page.locator("h1")).to_have_count(1)
+        assert_no_axe_violations(page)
+    watcher.assert_clean()
+    assert_no_cookies(page)
+
+
+def test_search_updates_results_as_you_type_with_htmx(page: Page, live_server, content):
+    watcher = watch(page, live_server.url)
+    page.goto(live_server.url + "/en/search/")
+    marker = page.evaluate("window.__samePage = 1")  # survives only without a navigation
+    assert marker == 1
+    page.get_by_label("A piece of data, in French or English").fill("IP")
+    expect(page.locator("#results")).to_contain_text("IP address and location data")
+    expect(page.locator("#search-status")).to_have_text("1 result")
+    expect(page).to_have_url(re.compile(r"/en/search/\?q=IP$"))
+    assert page.evaluate("window.__samePage") == 1
+    page.get_by_label("A piece of data, in French or English").fill("salaire")
+    expect(page.locator("#results")).to_contain_text("Salary data")
+    expect(page).to_have_url(re.compile(r"\?q=salaire$"))
+    assert page.evaluate("window.__samePage") == 1
+    assert_no_axe_violations(page)
+    watcher.assert_clean()
+    assert_no_cookies(page)
+
+
+def test_search_works_without_javascript(browser, live_server, content):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    watcher = watch(page, live_server.url)
+    page.goto(live_server.url + "/fr/search/")
+    page.get_by_label("Une donnée, en français ou en anglais").fill("CV")
+    page.get_by_role("button", name="Rechercher").click()
+    expect(page).to_have_url(re.compile(r"/fr/search/\?q=CV$"))
+    expect(page.locator("#results")).to_contain_text("CV et réponses aux questions de présélection")
+    expect(page.locator("#search-status")).to_contain_text("résultats")
+    watcher.assert_clean()
+    assert context.cookies() == []
+    context.close()
