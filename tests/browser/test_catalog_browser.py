@@ -76,3 +76,19 @@ def test_search_works_without_javascript(browser, live_server, content):
     watcher.assert_clean()
     assert context.cookies() == []
     context.close()
+
+
+def test_the_shared_helpers_catch_what_they_check(page: Page, live_server):
+    """The checks above would fail on a bad page: a missing alt, an off-host request, an error."""
+    page.route("http://elsewhere.invalid/**", lambda route: route.abort())
+    watcher = watch(page, live_server.url)
+    page.goto(live_server.url + "/static/css/site.css")
+    page.set_content(
+        '<html lang="en"><title>t</title><img src="http://elsewhere.invalid/x.png">'
+        "<script>console.error('boom')</script></html>"
+    )
+    with pytest.raises(AssertionError, match="image-alt"):
+        assert_no_axe_violations(page)
+    assert watcher.off_host_requests() == ["http://elsewhere.invalid/x.png"]
+    with pytest.raises(AssertionError, match="boom"):
+        watcher.assert_no_console_error()
