@@ -47,6 +47,25 @@ run: install
 test: install-dev browser
 	$(BIN)/pytest
 
+# Production server: gunicorn behind your TLS proxy or load balancer. Needs DJANGO_SECRET_KEY and
+# DJANGO_ALLOWED_HOSTS (see README, Production); DATABASE_URL for PostgreSQL (SQLite otherwise).
+# HOST=0.0.0.0 (or a private address) when the load balancer is on another machine.
+HOST ?= 127.0.0.1
+serve: $(BIN)/.installed
+	export DJANGO_DEBUG=$${DJANGO_DEBUG:-0} && \
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v0 && \
+	$(BIN)/python manage.py collectstatic --noinput -v0 && \
+	$(BIN)/python manage.py migrate --noinput -v0 && \
+	$(BIN)/python manage.py load_content && \
+	exec $(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) \
+		--workers $${WEB_CONCURRENCY:-$$((2 * $$(nproc) + 1))} \
+		--max-requests 10000 --max-requests-jitter 1000 --timeout 30 --graceful-timeout 20 \
+		--access-logfile - --error-logfile - --no-control-socket
+
+# Load test of the production server with wrk (see README, Benchmark). BENCH_DURATION=5s for a quick run.
+bench: install
+	$(BIN)/python bench/run.py
+
 lint: install-dev
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 

@@ -5,12 +5,12 @@ import logging
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 logger = logging.getLogger(__name__)
 
 
-@require_GET
+@require_safe  # GET, and HEAD for load balancers that probe with it
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
     """Healthy when the database answers a trivial query.

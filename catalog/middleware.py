@@ -167,7 +167,7 @@ class RequestGuardMiddleware:
         match = request.resolver_match
         if match is not None and match.namespace == "admin":
             return None
-        return HttpResponseNotAllowed(["GET", "HEAD"])
+        return HttpResponseNotAllowed(["GET"])  # as the views' @require_GET
 
 
 def _mark_database_error(sender: object, request: HttpRequest | None = None, **kwargs) -> None:
