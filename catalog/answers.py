@@ -103,6 +103,11 @@ def _messages() -> Errors:
     }
 
 
+def error_message(key: str) -> str:
+    """What the form says when `key` is missing or wrong, in the active language."""
+    return _messages()[key]
+
+
 def _values(data: RawAnswers, key: str) -> list[str] | None:
     """Every value given for key (None when the key is absent), from a QueryDict or a dict."""
     if key not in data:

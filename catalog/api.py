@@ -6,8 +6,11 @@ from django.urls import path, reverse
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
-from . import catalog_data
+from . import catalog_data, check_views
+from .answers import parse_answers
+from .assessment import assess
 from .models import Source
+from .notice_data import load_notice_data
 
 DEFAULT_LANGUAGE = "en"
 API_LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
@@ -105,7 +108,55 @@ def exclusions(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"notice": notice_json(notice) if notice else None, "exclusions": data})
 
 
+@require_GET
+def assessment(request: HttpRequest) -> JsonResponse:
+    """The self-assessment for the answers in the query string (DESIGN.md's vocabulary)."""
+    lang = api_language(request)
+    if isinstance(lang, JsonResponse):
+        return lang
+    with translation.override(lang):
+        notice = load_notice_data()
+        if notice is None:
+            return JsonResponse({"errors": {"notice": "No notice version is loaded."}}, status=503)
+        answers, errors = parse_answers(request.GET, notice.regions)
+        if answers is None:
+            return JsonResponse({"errors": errors}, status=400)
+        result = assess(answers, notice)
+        url = request.build_absolute_uri(check_views.result_url(answers))
+    return JsonResponse(
+        {
+            "notice": {"slug": notice.slug, "effective": notice.effective.isoformat()},
+            "region": result.region.slug,
+            "answers": {
+                "country": answers.country,
+                "age": answers.age,
+                "setting": answers.setting,
+                "switched_off": answers.switched_off,
+                "uses": sorted(answers.uses),
+            },
+            "categories": [
+                {
+                    "slug": category.slug,
+                    "status": category.status,
+                    "reason": category.reason,
+                    "items": [
+                        {"slug": item.slug, "name": item.name, "train": item.train}
+                        for item in category.items
+                    ],
+                }
+                for category in result.categories
+            ],
+            "exclusions": [
+                {"slug": exclusion.slug, "applies": exclusion.applies}
+                for exclusion in result.exclusions
+            ],
+            "result_url": url,
+        }
+    )
+
+
 urlpatterns: list = [
+    path("assessment", assessment, name="assessment"),
     path("categories", categories, name="categories"),
     path("exclusions", exclusions, name="exclusions"),
 ]

@@ -1,10 +1,269 @@
-"""The self-assessment, its result and its short links. (Skeleton: filled in by later issues.)"""
+"""The self-assessment, its result and its short links.
 
-from django.http import Http404, HttpRequest, HttpResponse
+Everything is GET: the answers travel in the query string (bookmarkable, the back button works, no
+session, no cookie, no database write). The questionnaire is data (questions.py) and the rules are
+pure (assessment.py); these views only read the query string and route. With htmx, each page
+returns its `step` partial and the URL is pushed, so the journey swaps in place.
+"""
+
+from collections.abc import Sequence
+from urllib.parse import urlencode
+
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
+from django_countries import countries
+from django_htmx.http import push_url
+
+from .answers import (
+    KEYS,
+    MAX_USES,
+    Answers,
+    Draft,
+    Errors,
+    answers_from_draft,
+    draft_from_answers,
+    draft_query_pairs,
+    error_message,
+    parse_answers,
+    read_draft,
+    to_query_pairs,
+)
+from .assessment import assess
+from .notice_data import NoticeData, RegionData, load_notice_data, load_regions
+from .questions import (
+    QUESTIONS,
+    Question,
+    applicable_questions,
+    choices_for,
+    get_question,
+    hint_for,
+    next_question,
+    previous_question,
+    progress,
+)
+
+SUBMITTED = "step"  # hidden field: which question the form answers (a "Change" link has none)
+OBJECTION_FORM_URL = "https://www.linkedin.com/help/linkedin/ask/TS-DPRO"
+SETTING_URL = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement"
+
+
+# ---------------------------------------------------------------- URLs
+
+
+def _with_query(path: str, pairs: Sequence[tuple[str, str]]) -> str:
+    return f"{path}?{urlencode(pairs)}" if pairs else path
+
+
+def question_url(question: Question, draft: Draft) -> str:
+    return _with_query(
+        reverse("catalog:check-question", args=[question.key]), draft_query_pairs(draft)
+    )
+
+
+def answers_url(draft: Draft) -> str:
+    return _with_query(reverse("catalog:check-answers"), draft_query_pairs(draft))
+
+
+def result_url(answers: Answers) -> str:
+    """The result page for these answers, in the active language. The one place that builds it."""
+    return _with_query(reverse("catalog:result"), to_query_pairs(answers))
+
+
+def _first_problem(draft: Draft, errors: Errors, regions: Sequence[RegionData]) -> Question | None:
+    """The first question, in the visitor's order, that is unanswered or wrongly answered."""
+    for question in applicable_questions(draft, regions):
+        if question.key in errors or getattr(draft, question.key) is None:
+            return question
+    return next((question for question in QUESTIONS if question.key in errors), None)
+
+
+def _redirect_to_problem(request: HttpRequest, question: Question, draft: Draft) -> HttpResponse:
+    """Send the visitor to the question to fix, keeping what they gave so its error shows."""
+    pairs = [pair for pair in draft_query_pairs(draft) if pair[0] != question.key]
+    pairs += [(question.key, value) for value in request.GET.getlist(question.key)[:MAX_USES]]
+    pairs.sort(key=lambda pair: KEYS.index(pair[0]))  # stable: canonical key order
+    return HttpResponseRedirect(
+        _with_query(reverse("catalog:check-question", args=[question.key]), pairs)
+    )
+
+
+def _render(request: HttpRequest, template: str, context: dict) -> HttpResponse:
+    """The whole page, or with htmx its `step` partial and the URL to push."""
+    if request.htmx:  # type: ignore[attr-defined]
+        response = render(request, f"{template}#step", context)
+        push_url(response, request.get_full_path())
+    else:
+        response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+# ---------------------------------------------------------------- the questionnaire
+
+
+@require_GET
+def start(request: HttpRequest) -> HttpResponse:
+    """/check/: on to the first question still to answer (answers given in the URL are kept)."""
+    regions = load_regions()
+    draft, _errors = read_draft(request.GET, regions)
+    return HttpResponseRedirect(_next_url(draft, regions))
+
+
+def _next_url(draft: Draft, regions: Sequence[RegionData]) -> str:
+    following = next_question(draft, regions)
+    return question_url(following, draft) if following else answers_url(draft)
+
+
+@require_GET
+def question(request: HttpRequest, question: str) -> HttpResponse:
+    current = get_question(question)
+    if current is None:
+        raise Http404("No such question")
+    regions = load_regions()
+    draft, errors = read_draft(request.GET, regions)
+    asked = applicable_questions(draft, regions)
+    if current not in asked:  # e.g. the setting question for a minor
+        return HttpResponseRedirect(_next_url(draft, regions))
+    for earlier in asked[: asked.index(current)]:
+        if earlier.key in errors or getattr(draft, earlier.key) is None:
+            return _redirect_to_problem(request, earlier, draft)
+
+    submitted = request.GET.get(SUBMITTED) == current.key
+    error = errors.get(current.key, "")
+    if submitted and not error:
+        if current.key == "uses" and draft.uses is None:
+            draft = Draft(draft.country, draft.age, draft.setting, draft.switched_off, frozenset())
+        if getattr(draft, current.key) is None:
+            error = error_message(current.key)
+        else:
+            return HttpResponseRedirect(_next_url(draft, regions))
+
+    value = getattr(draft, current.key)
+    selected = set(value) if isinstance(value, frozenset) else {value} if value else set()
+    number, total = progress(current, draft, regions)
+    previous = previous_question(current, draft, regions)
+    hidden = [pair for pair in draft_query_pairs(draft) if pair[0] != current.key]
+    action = reverse("catalog:check-question", args=[current.key])
+    return _render(
+        request,
+        "catalog/question.html",
+        {
+            "question": current,
+            "hint": hint_for(current, draft, regions),
+            "choices": [
+                (choice, choice.value in selected)
+                for choice in choices_for(current, draft, regions)
+            ],
+            "error": error,
+            "number": number,
+            "total": total,
+            "hidden": hidden,
+            "action": action,
+            "submitted_key": SUBMITTED,
+            "back_url": question_url(previous, draft) if previous else reverse("catalog:home"),
+            "back_is_question": previous is not None,
+        },
+    )
+
+
+@require_GET
+def check_answers(request: HttpRequest) -> HttpResponse:
+    regions = load_regions()
+    draft, errors = read_draft(request.GET, regions)
+    problem = _first_problem(draft, errors, regions)
+    if problem is not None:
+        return _redirect_to_problem(request, problem, draft)
+    rows = [
+        {
+            "key": question.key,
+            "label": question.summary,
+            "value": _answer_text(question, draft, regions),
+            "change_url": question_url(question, draft),
+        }
+        for question in applicable_questions(draft, regions)
+    ]
+    last = applicable_questions(draft, regions)[-1]
+    return _render(
+        request,
+        "catalog/check_answers.html",
+        {
+            "rows": rows,
+            "back_url": question_url(last, draft),
+            "result_url": result_url(answers_from_draft(draft, regions)),
+        },
+    )
+
+
+def _answer_text(question: Question, draft: Draft, regions: Sequence[RegionData]) -> str:
+    value = getattr(draft, question.key)
+    if question.key == "country":
+        return countries.name(value) or value
+    labels = {choice.value: choice.label for choice in choices_for(question, draft, regions)}
+    if question.key == "uses":
+        return ", ".join(labels[use] for use in labels if use in value) or _("None of these")
+    return labels[value]
+
+
+# ---------------------------------------------------------------- the result
+
+# The notice's other rows: AI uses that the setting does not stop (only the objection form).
+OTHER_USE_LABELS = {
+    "features": gettext_lazy("AI features"),
+    "improve": gettext_lazy("product improvement"),
+    "safety": gettext_lazy("safety and security"),
+}
+
+
+def result_context(request: HttpRequest, answers: Answers, notice: NoticeData) -> dict:
+    """Everything result.html needs; the short-link page calls it too."""
+    assessment = assess(answers, notice)
+    return {
+        "assessment": assessment,
+        "answers": answers,
+        "country_name": countries.name(answers.country) or answers.country,
+        "notice": notice,
+        "notice_url": reverse("catalog:notice", args=[notice.slug]),
+        "change_url": answers_url(draft_from_answers(answers)),
+        "result_url": result_url(answers),
+        "protecting": [exclusion for exclusion in assessment.exclusions if exclusion.applies],
+        "other_uses": [
+            (OTHER_USE_LABELS[use.row], use.categories)
+            for use in assessment.other_uses
+            if use.categories
+        ],
+        "set_sources": [{"slug": "SET"}],
+        "notice_sources": [{"slug": notice.source_slug}],
+        "objection_form_url": OBJECTION_FORM_URL,
+        "setting_url": SETTING_URL,
+    }
+
+
+@require_GET
+def result(request: HttpRequest) -> HttpResponse:
+    notice = load_notice_data()
+    if notice is None:
+        raise Http404("No content loaded")
+    answers, errors = parse_answers(request.GET, notice.regions)
+    if answers is None:
+        draft, errors = read_draft(request.GET, notice.regions)
+        problem = _first_problem(draft, errors, notice.regions) or QUESTIONS[0]
+        return _redirect_to_problem(request, problem, draft)
+    canonical = result_url(answers)
+    if request.get_full_path() != canonical:  # one situation, one link
+        return HttpResponseRedirect(canonical)
+    return render(request, "catalog/result.html", result_context(request, answers, notice))
+
+
+# ---------------------------------------------------------------- short links (another issue)
 
 
 def _todo(request: HttpRequest, **kwargs) -> HttpResponse:
     raise Http404
 
 
-start = check_answers = question = result = shared_result = result_card = _todo
+shared_result = result_card = _todo

@@ -67,6 +67,7 @@ class NoticeData:
     code_id: int
     effective: date
     title: str
+    source_slug: str  # the notice text itself (N25, N26…)
     regions: tuple[RegionData, ...]
     categories: tuple[CategoryData, ...]  # the eight, in order
     exclusions: tuple[ExclusionData, ...]  # the three main ones, in order
@@ -113,6 +114,7 @@ def load_notice_data(notice: Notice | None = None) -> NoticeData | None:
         code_id=notice.code_id,
         effective=notice.effective,
         title=notice.title,
+        source_slug=notice.source.slug,
         regions=load_regions(),
         categories=tuple(
             CategoryData(

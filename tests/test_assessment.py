@@ -57,6 +57,7 @@ def content_notice(slug: str = "2026-08-21", lang: str = "en") -> NoticeData:
         code_id=notice["code_id"],
         effective=notice["effective"],
         title=notice[f"title_{lang}"],
+        source_slug=notice["source"],
         regions=tuple(
             RegionData(
                 slug=row["slug"],
