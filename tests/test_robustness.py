@@ -2,13 +2,17 @@
 oversized requests get a quick 400; writes get 405."""
 
 import time
+from unittest import mock
 from urllib.parse import quote, urlencode
 
 import pytest
-from django.test import Client
+from django.contrib.sessions.backends.db import SessionStore
+from django.db import OperationalError
+from django.test import Client, RequestFactory, override_settings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from catalog.middleware import service_unavailable
 from catalog.vocabulary import CATEGORY_SLUGS, USES
 
 # Every endpoint, pages in both languages (those not built yet answer 404, which is fine).
@@ -160,3 +164,61 @@ def test_health_answers_get_and_head_and_refuses_writes(client):
     assert client.get("/healthz").status_code == 200
     assert client.head("/healthz").status_code == 200
     assert Client(enforce_csrf_checks=True).post("/healthz").status_code == 405
+
+
+def database_down(*args, **kwargs):
+    raise OperationalError("connection refused")
+
+
+@pytest.mark.django_db
+def test_a_database_error_in_a_view_gives_a_friendly_503_not_a_500(client):
+    client.cookies["sessionid"] = "x" * 32  # the admin reads the session from the database
+    with mock.patch.object(SessionStore, "load", database_down):
+        response = client.get("/admin/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "Back in a moment" in response.content.decode()
+
+
+class DatabaseDownMiddleware:
+    """Stands for any middleware that meets a database error before the view runs."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        database_down()
+
+
+@pytest.mark.django_db
+def test_a_database_error_in_a_lower_middleware_gives_a_503_too(settings):
+    position = settings.MIDDLEWARE.index("catalog.middleware.DatabaseUnavailableMiddleware")
+    middleware = list(settings.MIDDLEWARE)
+    middleware.insert(position + 1, f"{__name__}.DatabaseDownMiddleware")
+    with override_settings(MIDDLEWARE=middleware):
+        response = Client(raise_request_exception=False).get("/fr/sources/")
+    assert response.status_code == 503
+    assert "De retour dans un instant" in response.content.decode()
+
+
+class BuggyMiddleware(DatabaseDownMiddleware):
+    def __call__(self, request):
+        raise ValueError("a bug")
+
+
+def test_other_errors_stay_500s(settings):
+    """Only database errors become 503s: a bug is still reported as one."""
+    position = settings.MIDDLEWARE.index("catalog.middleware.DatabaseUnavailableMiddleware")
+    middleware = list(settings.MIDDLEWARE)
+    middleware.insert(position + 1, f"{__name__}.BuggyMiddleware")
+    with override_settings(MIDDLEWARE=middleware):
+        assert Client(raise_request_exception=False).get("/en/").status_code == 500
+
+
+@pytest.mark.parametrize("path", ["/fr/categories/profile/", "/en/", "/api/v1/categories"])
+def test_the_503_renders_without_any_database_access(django_db_blocker, path):
+    request = RequestFactory().get(path)
+    with django_db_blocker.block():  # any query would raise here
+        response = service_unavailable(request)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
