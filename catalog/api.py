@@ -122,7 +122,7 @@ def assessment(request: HttpRequest) -> JsonResponse:
         if answers is None:
             return JsonResponse({"errors": errors}, status=400)
         result = assess(answers, notice)
-        url = request.build_absolute_uri(check_views.result_url(answers))
+        url = request.build_absolute_uri(check_views.short_url(answers, notice.code_id))
     return JsonResponse(
         {
             "notice": {"slug": notice.slug, "effective": notice.effective.isoformat()},

@@ -21,4 +21,6 @@ urlpatterns = [
     # Short, shareable result links.
     path("r/<str:code>/", check_views.shared_result, name="shared-result"),
     path("r/<str:code>/card.png", check_views.result_card, name="result-card"),
+    path("r/<str:code>/letter/", check_views.result_letter, name="result-letter"),
+    path("r/<str:code>/letter.txt", check_views.result_letter_txt, name="result-letter-txt"),
 ]
