@@ -51,7 +51,7 @@ test: install-dev browser
 # DJANGO_ALLOWED_HOSTS (see README, Production); DATABASE_URL for PostgreSQL (SQLite otherwise).
 # HOST=0.0.0.0 (or a private address) when the load balancer is on another machine.
 HOST ?= 127.0.0.1
-serve: $(BIN)/.installed
+serve: $(BIN)/.installed fonts
 	export DJANGO_DEBUG=$${DJANGO_DEBUG:-0} && \
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v0 && \
 	$(BIN)/python manage.py collectstatic --noinput -v0 && \
