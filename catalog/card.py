@@ -20,7 +20,7 @@ from PIL import Image, ImageDraw, ImageFont
 WIDTH: Final = 1200
 HEIGHT: Final = 630
 MARGIN: Final = 64
-LAYOUT_VERSION: Final = "1"  # part of the ETag: bump it when the drawing changes
+LAYOUT_VERSION: Final = "2"  # part of the ETag: bump it when the drawing changes
 
 FONT_DIR: Final = Path("/usr/share/fonts/truetype/dejavu")
 REGULAR: Final = "DejaVuSans.ttf"
@@ -117,9 +117,15 @@ def render_card(card: CardText) -> bytes:
         anchor="lm",
     )
 
-    headline_font = _font(50, True)
+    # The largest size at which the headline fits on two lines (French runs longer).
+    headline = _text(card.headline)
+    for size in (50, 46, 42, 38):
+        headline_font = _font(size, True)
+        lines = _wrap(headline, headline_font, inner, max_lines=2)
+        if " ".join(lines) == " ".join(headline.split()):
+            break
     y = 116
-    for line in _wrap(_text(card.headline), headline_font, inner, max_lines=2):
+    for line in lines:
         draw.text((MARGIN, y), line, font=headline_font, fill=INK)
         y += 62
 
