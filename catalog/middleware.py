@@ -267,7 +267,11 @@ class PageCacheMiddleware:
         if not seconds or request.method != "GET" or _never_cached_path(request):
             return self.get_response(request)
         key = _page_key(request)
-        stored = caches["default"].get(key)
+        try:
+            stored = caches["default"].get(key)
+        except Exception as error:  # e.g. Redis unreachable: render as if the cache were empty
+            logger.warning("Page cache unavailable: %s", error)
+            stored = None
         if stored is not None:
             return self._rebuild(request, *stored)
         response = self.get_response(request)
@@ -282,7 +286,10 @@ class PageCacheMiddleware:
                 for name, value in response.items()
                 if name not in (CSP.HEADER_ENFORCE, CSP.HEADER_REPORT_ONLY)
             ]
-            caches["default"].set(key, (body, headers, bool(nonce)), seconds)
+            try:
+                caches["default"].set(key, (body, headers, bool(nonce)), seconds)
+            except Exception as error:
+                logger.warning("Page cache unavailable: %s", error)
         return response
 
     @staticmethod

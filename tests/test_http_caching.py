@@ -183,3 +183,18 @@ def test_errors_health_and_the_admin_are_not_kept(client, page_cache, django_ass
     client.get("/healthz")
     with django_assert_num_queries(1):
         assert client.get("/healthz").status_code == 200  # asks the database every time
+
+
+@pytest.mark.django_db
+def test_an_unreachable_shared_cache_only_means_pages_are_rendered_again(client, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+        }
+    }
+    for _ in range(2):
+        response = client.get("/en/sources/")
+        assert response.status_code == 200
+        assert response["ETag"]
