@@ -1,0 +1,241 @@
+"""Sharing a result in Chromium: copy link, other language, QR code, letter, no JS, axe-core."""
+
+import io
+import re
+
+import pytest
+import zxingcpp
+from PIL import Image
+from playwright.sync_api import Browser, Page, expect
+
+from catalog import codes
+from catalog.answers import Answers
+
+from .helpers import assert_no_axe_violations, assert_no_cookies, watch
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+FR_ON = Answers("FR", "adult", "on", None, frozenset({"posts", "ai-tools"}))
+CODE = codes.encode(FR_ON, 2)
+OLD_CODE = codes.encode(FR_ON, 1)
+RESULT_QUERY = "country=FR&age=adult&setting=on&uses=ai-tools&uses=posts"
+COPY_LINK = {"en": "Copy link", "fr": "Copier le lien"}
+COPIED = {"en": "Link copied.", "fr": "Lien copié."}
+
+
+def statuses(page: Page) -> list[str | None]:
+    return [item.get_attribute("class") for item in page.locator(".result-item").element_handles()]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_copy_link_puts_the_short_link_on_the_clipboard_and_says_so(
+    page: Page, live_server, content, lang
+):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    watcher = watch(page, live_server.url)
+    page.goto(f"{live_server.url}/{lang}/r/{CODE}/")
+    link = f"{live_server.url}/{lang}/r/{CODE}/"
+    expect(page.locator("#share-link")).to_have_value(link)
+    status = page.locator("[data-share-status]")
+    expect(status).to_have_attribute("role", "status")  # announced by screen readers
+    page.get_by_role("button", name=COPY_LINK[lang]).click()
+    expect(status).to_have_text(COPIED[lang])
+    assert page.evaluate("navigator.clipboard.readText()") == link
+    watcher.assert_clean()
+    assert_no_cookies(page)
+
+
+def test_the_native_share_button_exists_only_where_the_browser_can_share(
+    page: Page, live_server, content
+):
+    page.goto(f"{live_server.url}/en/r/{CODE}/")
+    expect(page.get_by_role("button", name="Copy link")).to_be_visible()
+    can_share = page.evaluate("typeof navigator.share === 'function'")
+    expect(page.get_by_role("button", name="Share…")).to_have_count(1 if can_share else 0)
+    # The no-JS hint is gone once the buttons are there.
+    expect(page.get_by_text("Select the link and copy it to share it.")).to_have_count(0)
+
+
+def test_with_a_share_api_the_share_button_shares_the_short_link(page: Page, live_server, content):
+    page.add_init_script(
+        "navigator.share = (data) => { window.__shared = data; return Promise.resolve(); };"
+    )
+    page.goto(f"{live_server.url}/fr/r/{CODE}/")
+    page.get_by_role("button", name="Partager…").click()
+    shared = page.evaluate("window.__shared")
+    assert shared["url"] == f"{live_server.url}/fr/r/{CODE}/"
+    assert "types sur 6" in shared["title"]
+
+
+def test_the_link_opens_the_same_result_in_the_other_language(page: Page, live_server, content):
+    page.goto(f"{live_server.url}/fr/r/{CODE}/")
+    french = statuses(page)
+    page.get_by_role("link", name="English").click()
+    expect(page).to_have_url(f"{live_server.url}/en/r/{CODE}/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator("#share-link")).to_have_value(f"{live_server.url}/en/r/{CODE}/")
+    assert statuses(page) == french
+    assert len(french) == 8
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_qr_code_on_the_page_decodes_to_the_link(page: Page, live_server, content, lang):
+    page.goto(f"{live_server.url}/{lang}/r/{CODE}/")
+    png = page.locator("svg.qr").screenshot()
+    image = Image.open(io.BytesIO(png))
+    assert [result.text for result in zxingcpp.read_barcodes(image)] == [
+        f"{live_server.url}/{lang}/r/{CODE}/"
+    ]
+
+
+def test_the_result_page_shares_the_short_link_too(page: Page, live_server, content):
+    page.goto(f"{live_server.url}/en/result/?{RESULT_QUERY}")
+    link = f"{live_server.url}/en/r/{CODE}/"
+    expect(page.locator('link[rel="canonical"]')).to_have_attribute("href", link)
+    expect(page.locator("#share-link")).to_have_value(link)
+    image = Image.open(io.BytesIO(page.locator("svg.qr").screenshot()))
+    assert [result.text for result in zxingcpp.read_barcodes(image)] == [link]
+
+
+def letter_text(page: Page) -> str:
+    return page.locator("textarea#letter").input_value()
+
+
+def test_the_objection_letter_names_the_visitors_categories(page: Page, live_server, content):
+    page.goto(f"{live_server.url}/en/r/{CODE}/")
+    page.get_by_role("link", name="Write an objection letter").click()
+    expect(page).to_have_url(f"{live_server.url}/en/r/{CODE}/letter/")
+    text = letter_text(page)
+    named = re.findall(r"^- (.+)$", text.split("categories of my data")[1], re.M)
+    assert named == [
+        "Profile data",
+        "Published content",
+        "Activity history",
+        "Technical data",
+        "Inferred data",
+        "Inputs to AI tools",
+    ]
+    assert "[TO COMPLETE:" in text
+
+
+def test_a_french_letter_for_a_verified_member_names_verification_data(
+    page: Page, live_server, content
+):
+    code = codes.encode(Answers("BE", "adult", "off", "after", frozenset({"verification"})), 2)
+    page.goto(f"{live_server.url}/fr/r/{code}/letter/")
+    text = letter_text(page)
+    assert "- Données de vérification" in text
+    assert "- Contenu publié" not in text  # no posts answered
+    assert "[À COMPLÉTER :" in text
+
+
+def test_the_edited_letter_is_copied_and_downloaded_without_reaching_the_server(
+    page: Page, live_server, content
+):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    watcher = watch(page, live_server.url)
+    page.goto(f"{live_server.url}/en/r/{CODE}/letter/")
+    secret = "I am a journalist protecting sources (zq-7731)."
+    field = page.locator("textarea#letter")
+    edited = letter_text(page).replace(
+        letter_text(page)[letter_text(page).index("[TO COMPLETE:") :].split("]")[0] + "]",
+        secret,
+    )
+    field.fill(edited)
+    requests_before = len(watcher.requests)
+
+    page.get_by_role("button", name="Copy the letter").click()
+    expect(page.locator("[data-share-status]")).to_have_text("Letter copied.")
+    assert page.evaluate("navigator.clipboard.readText()") == edited
+
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download the letter (.txt)").click()
+    download = download_info.value
+    assert download.suggested_filename == "linkedin-objection-letter.txt"
+    with open(download.path(), encoding="utf-8") as saved:
+        assert saved.read() == edited
+    # The plain .txt link (for no-JS) is gone: the download is made in the browser.
+    expect(page.locator(f'a[href="/en/r/{CODE}/letter.txt"]')).to_have_count(0)
+
+    later = watcher.requests[requests_before:]
+    assert all(url.startswith("blob:") for url in later), later
+    assert not any("zq-7731" in url for url in watcher.requests)
+    watcher.assert_clean()
+
+
+def test_without_javascript_the_link_and_letter_still_work(browser: Browser, live_server, content):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server.url}/fr/r/{CODE}/")
+        field = page.locator("#share-link")
+        expect(field).to_have_value(f"{live_server.url}/fr/r/{CODE}/")
+        expect(field).to_have_attribute("readonly", "")
+        expect(
+            page.get_by_text("Sélectionnez le lien et copiez-le pour le partager.")
+        ).to_be_visible()
+        expect(page.get_by_role("button", name="Copier le lien")).to_have_count(0)
+        expect(page.locator("svg.qr")).to_be_visible()
+        page.get_by_role("link", name="Rédiger une lettre d'opposition").click()
+        expect(page.locator("textarea#letter")).to_contain_text("Données de profil")
+        with page.expect_download() as download_info:
+            page.get_by_role("link", name="Télécharger la lettre (.txt)").click()
+        with open(download_info.value.path(), encoding="utf-8") as saved:
+            assert "https://www.linkedin.com/help/linkedin/ask/TS-DPRO" in saved.read()
+    finally:
+        context.close()
+
+
+def test_an_old_link_says_a_newer_notice_exists_and_rechecks_with_the_same_answers(
+    page: Page, live_server, content
+):
+    page.goto(f"{live_server.url}/en/r/{OLD_CODE}/")
+    expect(page.get_by_text("A newer version is now in force")).to_be_visible()
+    page.get_by_role("link", name="Check again against the current notice").click()
+    expect(page).to_have_url(f"{live_server.url}/en/result/?{RESULT_QUERY}")
+    expect(page.locator("#share-link")).to_have_value(f"{live_server.url}/en/r/{CODE}/")
+
+
+NEW_PAGES = [
+    f"/{{lang}}/r/{CODE}/",
+    f"/{{lang}}/r/{OLD_CODE}/",
+    f"/{{lang}}/r/{CODE}/letter/",
+    f"/{{lang}}/r/{OLD_CODE}/letter/",
+    f"/{{lang}}/result/?{RESULT_QUERY}",
+    "/{lang}/r/not-a-code/",
+]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_new_page_passes_axe_and_stays_private(page: Page, live_server, content, lang):
+    watcher = watch(page, live_server.url, expected_error_paths={f"/{lang}/r/not-a-code/"})
+    for path in NEW_PAGES:
+        url = live_server.url + path.format(lang=lang)
+        response = page.goto(url)
+        assert response is not None
+        assert response.status == (404 if "not-a-code" in path else 200), url
+        expect(page.locator("html")).to_have_attribute("lang", lang)
+        expect(page.locator("h1")).to_have_count(1)
+        assert_no_axe_violations(page)
+    watcher.assert_clean()
+    assert_no_cookies(page)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_after_copying_the_page_still_passes_axe(page: Page, live_server, content, lang):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    page.goto(f"{live_server.url}/{lang}/r/{CODE}/")
+    page.get_by_role("button", name=COPY_LINK[lang]).click()
+    expect(page.locator("[data-share-status]")).to_have_text(COPIED[lang])
+    assert_no_axe_violations(page)
+
+
+def test_the_result_prints_with_its_link_and_without_buttons(page: Page, live_server, content):
+    page.goto(f"{live_server.url}/en/r/{CODE}/")
+    page.emulate_media(media="print")
+    expect(page.locator(".print-url")).to_be_visible()
+    expect(page.locator(".print-url")).to_have_text(f"{live_server.url}/en/r/{CODE}/")
+    expect(page.get_by_role("button", name="Copy link")).to_be_hidden()
+    expect(page.locator(".site-header nav")).to_be_hidden()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
