@@ -73,3 +73,17 @@ def test_an_unknown_source_stops_the_load_before_any_write(tmp_path: Path):
     with pytest.raises(CommandError, match="NOPE"):
         call_command("load_content", content_dir=copy, verbosity=0)
     assert row_counts() == before
+
+
+def test_a_notice_code_id_that_result_codes_cannot_hold_stops_the_load(tmp_path: Path):
+    copy = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, copy)
+    path = copy / "notices" / "2026-08-21.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("code_id = 2\n", "code_id = 128\n", 1),
+        encoding="utf-8",
+    )
+    before = row_counts()
+    with pytest.raises(CommandError, match="code_id must be 0-127"):
+        call_command("load_content", content_dir=copy, verbosity=0)
+    assert row_counts() == before

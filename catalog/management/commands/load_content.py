@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from catalog.codes import MAX_NOTICE_ID
 from catalog.models import ROWS, Category, DataItem, Exclusion, Notice, Region, Source
 from catalog.vocabulary import CATEGORY_SLUGS, EXCLUSION_SLUGS, REGIONS, USES
 
@@ -70,6 +71,10 @@ class Command(BaseCommand):
         code_ids = [notice["code_id"] for notice in notices]
         if len(set(code_ids)) != len(code_ids):
             raise CommandError(f"two notices share a code_id: {code_ids}")
+        # Result codes (catalog/codes.py) hold the code_id in 7 bits.
+        out_of_range = [code_id for code_id in code_ids if not 0 <= code_id <= MAX_NOTICE_ID]
+        if out_of_range:
+            raise CommandError(f"code_id must be 0-{MAX_NOTICE_ID}, got {out_of_range}")
         rows = [*common["regions"], *common["exclusions"]]
         for notice in notices:
             rows += notice["items"]
