@@ -59,7 +59,7 @@ serve: $(BIN)/.installed fonts
 	$(BIN)/python manage.py load_content && \
 	exec $(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) \
 		--workers $${WEB_CONCURRENCY:-$$((2 * $$(nproc) + 1))} \
-		--max-requests 10000 --max-requests-jitter 1000 --timeout 30 --graceful-timeout 20 \
+		--max-requests 100000 --max-requests-jitter 10000 --timeout 30 --graceful-timeout 20 \
 		--access-logfile - --error-logfile - --no-control-socket
 
 # Load test of the production server with wrk (see README, Benchmark). BENCH_DURATION=5s for a quick run.
