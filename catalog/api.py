@@ -4,7 +4,7 @@ from django.conf import settings
 from django.http import HttpRequest, JsonResponse
 from django.urls import path, reverse
 from django.utils import translation
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from . import catalog_data, check_views
 from .answers import parse_answers
@@ -46,7 +46,7 @@ def notice_json(notice) -> dict:
     return {"slug": notice.slug, "effective": notice.effective.isoformat()}
 
 
-@require_GET
+@require_safe
 def categories(request: HttpRequest) -> JsonResponse:
     lang = api_language(request)
     if isinstance(lang, JsonResponse):
@@ -84,7 +84,7 @@ def categories(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"notice": notice_json(notice), "categories": data})
 
 
-@require_GET
+@require_safe
 def exclusions(request: HttpRequest) -> JsonResponse:
     lang = api_language(request)
     if isinstance(lang, JsonResponse):
@@ -108,7 +108,7 @@ def exclusions(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"notice": notice_json(notice) if notice else None, "exclusions": data})
 
 
-@require_GET
+@require_safe
 def assessment(request: HttpRequest) -> JsonResponse:
     """The self-assessment for the answers in the query string (DESIGN.md's vocabulary)."""
     lang = api_language(request)

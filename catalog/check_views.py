@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_safe
+from django.views.decorators.http import require_safe
 from django_countries import countries
 from django_htmx.http import push_url
 
@@ -110,7 +110,7 @@ def _render(request: HttpRequest, template: str, context: dict) -> HttpResponse:
 # ---------------------------------------------------------------- the questionnaire
 
 
-@require_GET
+@require_safe
 def start(request: HttpRequest) -> HttpResponse:
     """/check/: on to the first question still to answer (answers given in the URL are kept)."""
     regions = load_regions()
@@ -123,7 +123,7 @@ def _next_url(draft: Draft, regions: Sequence[RegionData]) -> str:
     return question_url(following, draft) if following else answers_url(draft)
 
 
-@require_GET
+@require_safe
 def question(request: HttpRequest, question: str) -> HttpResponse:
     current = get_question(question)
     if current is None:
@@ -175,7 +175,7 @@ def question(request: HttpRequest, question: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def check_answers(request: HttpRequest) -> HttpResponse:
     regions = load_regions()
     draft, errors = read_draft(request.GET, regions)
@@ -248,7 +248,7 @@ def result_context(request: HttpRequest, answers: Answers, notice: NoticeData) -
     }
 
 
-@require_GET
+@require_safe
 def result(request: HttpRequest) -> HttpResponse:
     notice = load_notice_data()
     if notice is None:

@@ -164,11 +164,11 @@ class RequestGuardMiddleware:
         self, request: HttpRequest, view: Callable, args: tuple, kwargs: dict
     ) -> HttpResponse | None:
         if request.method in SAFE_METHODS or getattr(view, "csrf_exempt", False):
-            return None  # the view decides (public views are @require_GET)
+            return None  # the view decides (public views are @require_safe: GET and HEAD)
         match = request.resolver_match
         if match is not None and match.namespace == "admin":
             return None
-        return HttpResponseNotAllowed(["GET"])  # as the views' @require_GET
+        return HttpResponseNotAllowed(["GET", "HEAD"])  # as the views' @require_safe
 
 
 def _mark_database_error(sender: object, request: HttpRequest | None = None, **kwargs) -> None:

@@ -4,7 +4,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseServerEr
 from django.shortcuts import render
 from django.template import loader
 from django.utils.cache import patch_vary_headers
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django_htmx.middleware import HtmxDetails
 
 from . import catalog_data
@@ -14,7 +14,7 @@ class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     notice = catalog_data.current_notice()
     if notice is None:
@@ -46,7 +46,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def category(request: HttpRequest, slug: str) -> HttpResponse:
     page = catalog_data.category_page(slug)
     if page is None:
@@ -54,7 +54,7 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "catalog/category.html", {"page": page})
 
 
-@require_GET
+@require_safe
 def exclusion(request: HttpRequest, slug: str) -> HttpResponse:
     found = next((e for e in catalog_data.exclusions_with_sources() if e.slug == slug), None)
     if found is None:
@@ -62,7 +62,7 @@ def exclusion(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "catalog/exclusion.html", {"exclusion": found})
 
 
-@require_GET
+@require_safe
 def search(request: HtmxHttpRequest) -> HttpResponse:
     query = catalog_data.SearchQuery.from_raw(request.GET.get("q", ""))
     results = catalog_data.search(query.text, catalog_data.current_notice())
@@ -83,13 +83,13 @@ def search(request: HtmxHttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def notices(request: HttpRequest) -> HttpResponse:
     versions = catalog_data.notices_oldest_first()[::-1]
     return render(request, "catalog/notices.html", {"notices": versions})
 
 
-@require_GET
+@require_safe
 def notice(request: HttpRequest, slug: str) -> HttpResponse:
     page = catalog_data.notice_page(slug)
     if page is None:
@@ -97,7 +97,7 @@ def notice(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "catalog/notice.html", {"page": page})
 
 
-@require_GET
+@require_safe
 def sources(request: HttpRequest) -> HttpResponse:
     return render(request, "catalog/sources.html", {"sources": catalog_data.all_sources()})
 

@@ -150,7 +150,17 @@ def test_writes_to_the_read_only_site_get_405_even_with_csrf_checks_on(method, e
     # A real browser's POST would meet the CSRF check first: it must still be a 405, not a 403.
     response = getattr(Client(enforce_csrf_checks=True), method)(endpoint)
     assert response.status_code == 405
-    assert response["Allow"] == "GET"
+    assert response["Allow"] == "GET, HEAD"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "endpoint", ["/en/", "/fr/categories/profile/", "/en/check/country/", "/api/v1/categories"]
+)
+def test_head_requests_get_the_headers_without_a_body(client, endpoint):
+    response = client.head(endpoint)
+    assert response.status_code == 200
+    assert response.content == b""
 
 
 @pytest.mark.django_db
