@@ -1,7 +1,7 @@
 """The content model: what LinkedIn's notice says, version by version, with a source for each claim.
 
-Visitor-facing text fields are translated by django-modeltranslation (see translation.py), which adds
-`<field>_fr` and `<field>_en` columns; the content files under catalog/content/ fill both.
+Visitor-facing text fields are translated by django-modeltranslation (see translation.py), which
+adds `<field>_fr` and `<field>_en` columns; the content files under catalog/content/ fill both.
 """
 
 from django.db import models
@@ -15,7 +15,9 @@ class Source(models.Model):
     slug = models.SlugField(max_length=20, unique=True)  # the ids of CONTENT.md: N25, FAQ, AFP…
     title = models.CharField(max_length=300)
     publisher = models.CharField(max_length=200)
-    published = models.CharField(max_length=40, help_text="As the source dates itself, e.g. 3 Nov 2025.")
+    published = models.CharField(
+        max_length=40, help_text="As the source dates itself, e.g. 3 Nov 2025."
+    )
     url = models.URLField(blank=True, max_length=500, help_text="Empty when no address is known.")
     note = models.TextField(blank=True)
     order = models.PositiveSmallIntegerField(default=0)

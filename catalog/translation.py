@@ -1,4 +1,4 @@
-"""Which fields exist in French and English (django-modeltranslation adds `_fr` and `_en` columns)."""
+"""Which fields exist in French and English (modeltranslation adds `_fr` and `_en` columns)."""
 
 from modeltranslation.translator import TranslationOptions, register
 

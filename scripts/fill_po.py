@@ -23,7 +23,10 @@ def main() -> None:
     pairs: dict[str, str] = json.load(sys.stdin)
     po = PO.read_text(encoding="utf-8")
     for english, french in pairs.items():
-        po = po.replace(f"msgid {quote(english)}\nmsgstr \"\"\n", f"msgid {quote(english)}\nmsgstr {quote(french)}\n")
+        po = po.replace(
+            f'msgid {quote(english)}\nmsgstr ""\n',
+            f"msgid {quote(english)}\nmsgstr {quote(french)}\n",
+        )
     PO.write_text(po, encoding="utf-8")
     missing = re.findall(r'^msgid (".+")\nmsgstr ""$', po, flags=re.M)
     for msgid in missing:

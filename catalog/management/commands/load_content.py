@@ -36,7 +36,7 @@ def optional_translated(row: dict, *fields: str) -> dict:
 
 
 class Command(BaseCommand):
-    help = "Load sources, regions, categories, exclusions and every notice version from catalog/content/."
+    help = "Load sources, regions, categories, exclusions and every notice from catalog/content/."
 
     def add_arguments(self, parser):
         parser.add_argument("--content-dir", type=Path, default=CONTENT_DIR)
@@ -63,9 +63,13 @@ class Command(BaseCommand):
         category_slugs = tuple(row["slug"] for row in common["categories"])
         if category_slugs != CATEGORY_SLUGS:
             raise CommandError(f"categories must be exactly {CATEGORY_SLUGS}, got {category_slugs}")
-        main_exclusions = tuple(row["slug"] for row in common["exclusions"] if not row.get("further"))
+        main_exclusions = tuple(
+            row["slug"] for row in common["exclusions"] if not row.get("further")
+        )
         if main_exclusions != EXCLUSION_SLUGS:
-            raise CommandError(f"exclusions must be exactly {EXCLUSION_SLUGS}, got {main_exclusions}")
+            raise CommandError(
+                f"exclusions must be exactly {EXCLUSION_SLUGS}, got {main_exclusions}"
+            )
         if tuple(row["slug"] for row in common["regions"]) != REGIONS:
             raise CommandError(f"regions must be exactly {REGIONS}")
         code_ids = [notice["code_id"] for notice in notices]
@@ -84,7 +88,9 @@ class Command(BaseCommand):
                 if item["category"] not in CATEGORY_SLUGS:
                     raise CommandError(f"{notice['slug']}/{item['slug']}: unknown category")
                 if item.get("use", "") not in ("", *USES):
-                    raise CommandError(f"{notice['slug']}/{item['slug']}: unknown use {item['use']}")
+                    raise CommandError(
+                        f"{notice['slug']}/{item['slug']}: unknown use {item['use']}"
+                    )
         for row in rows:
             unknown = set(row.get("sources", [])) - source_slugs
             if unknown or not row.get("sources"):
