@@ -188,6 +188,7 @@ def test_htmx_search_returns_only_the_results_fragment(client):
     assert 'id="search-status"' in html and 'hx-swap-oob="true"' in html
     assert "Name and photo" in html
     assert "HX-Request" in response.headers["Vary"]
+    assert 'id="lang-switch" hx-swap-oob="true"><a href="/fr/search/?q=photo"' in html
 
 
 @pytest.mark.parametrize(

@@ -154,6 +154,9 @@ def test_with_htmx_each_step_returns_its_fragment_and_the_url_to_push(client, ur
     assert 'id="step"' in page and "<h1" in page
     assert response["HX-Push-Url"] == url
     assert "HX-Request" in response["Vary"]
+    # The language switch comes along out of band, pointing at the pushed URL in French.
+    french = url.replace("/en/", "/fr/", 1).replace("&", "&amp;")
+    assert f'id="lang-switch" hx-swap-oob="true"><a href="{french}"' in page
 
 
 def test_without_htmx_each_step_is_a_whole_page(client):

@@ -54,6 +54,8 @@ def test_search_updates_results_as_you_type_with_htmx(page: Page, live_server, c
     expect(page.locator("#search-status")).to_have_text("1 result")
     expect(page).to_have_url(re.compile(r"/en/search/\?q=IP$"))
     assert page.evaluate("window.__samePage") == 1
+    # The language switch follows the pushed URL (htmx sends it again out of band).
+    expect(page.locator("#lang-switch a")).to_have_attribute("href", "/fr/search/?q=IP")
     page.get_by_label("A piece of data, in French or English").fill("salaire")
     expect(page.locator("#results")).to_contain_text("Salary data")
     expect(page).to_have_url(re.compile(r"\?q=salaire$"))

@@ -68,6 +68,10 @@ def journey(page: Page, base: str, lang: str, javascript: bool) -> None:
     if javascript:
         assert page.evaluate("window.stillTheSamePage === true"), "htmx did not swap in place"
         expect(page.locator("h1")).to_be_focused()
+    other = "fr" if lang == "en" else "en"
+    expect(page.locator("#lang-switch a")).to_have_attribute(
+        "href", re.compile(rf"^/{other}/check/answers/\?country=FR&age=adult&setting=off")
+    )
 
     page.locator("a.button").click()
     expect(page).to_have_url(re.compile(rf"/{lang}/result/\?country=FR&age=adult&setting=off"))
