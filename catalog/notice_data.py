@@ -6,10 +6,13 @@ translation (django-modeltranslation picks the column), so build the data inside
 page or the API answers in.
 """
 
+import time
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.db.models import Prefetch
+from django.utils.translation import get_language
 
 from .models import ROWS, Category, DataItem, Exclusion, Notice, Region, Source
 
@@ -91,12 +94,29 @@ def load_regions() -> tuple[RegionData, ...]:
     )
 
 
+# Built notice data per (notice, language), with when it expires: each worker reads the content once
+# per CONTENT_CACHE_SECONDS instead of on every result (production; 0, the local default, is off).
+_built: dict[tuple[int, str], tuple[float, "NoticeData"]] = {}
+
+
 def load_notice_data(notice: Notice | None = None) -> NoticeData | None:
     """The given notice version's data (the current one by default); None when none is loaded."""
     if notice is None:
         notice = Notice.current()
         if notice is None:
             return None
+    seconds = settings.CONTENT_CACHE_SECONDS
+    key = (notice.pk, get_language())
+    kept = _built.get(key)
+    if seconds and kept and kept[0] > time.monotonic():
+        return kept[1]
+    data = _build(notice)
+    if seconds:
+        _built[key] = (time.monotonic() + seconds, data)
+    return data
+
+
+def _build(notice: Notice) -> NoticeData:
     items = Prefetch(
         "items",
         queryset=DataItem.objects.filter(notice=notice)

@@ -1,5 +1,7 @@
 """The QR code of a link, as inline SVG drawn on the server (no image request, no third party)."""
 
+from functools import lru_cache
+
 import segno
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -7,6 +9,7 @@ from django.utils.safestring import SafeString, mark_safe
 SCALE = 4  # pixels per module: a short link (version 3, 29 modules + quiet zone) is 148 px wide
 
 
+@lru_cache(maxsize=1024)  # a few ms to draw; shared links are drawn again and again
 def qr_svg(url: str, label: str) -> SafeString:
     """An <svg role="img"> of the QR code of `url`, named by `label` for assistive technology.
 

@@ -194,6 +194,8 @@ HTTP_CACHE_MAX_AGE = int(os.environ.get("HTTP_CACHE_MAX_AGE", "300"))
 # Rendered public pages kept server-side (catalog.middleware.PageCacheMiddleware); 0 = off.
 # Off outside production, so edits and tests always see fresh pages.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300" if PRODUCTION else "0"))
+# How long each worker reuses the notice data it read (catalog.notice_data); 0 = read every time.
+CONTENT_CACHE_SECONDS = int(os.environ.get("CONTENT_CACHE_SECONDS", "300" if PRODUCTION else "0"))
 if PRODUCTION:
     # DJANGO_SECURE_SSL_REDIRECT=0 for plain http on loopback (the benchmark, local checks).
     SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "1") == "1"

@@ -47,3 +47,37 @@ def test_regions_alone_need_one_query():
 def test_no_notice_loaded_gives_none():
     Notice.objects.all().delete()
     assert load_notice_data() is None
+
+
+@pytest.fixture
+def content_cache(settings):
+    from catalog import notice_data
+
+    settings.CONTENT_CACHE_SECONDS = 60
+    notice_data._built.clear()
+    yield notice_data
+    notice_data._built.clear()
+
+
+def test_with_the_content_cache_a_worker_reads_a_notice_once_per_language(content_cache):
+    notice = Notice.objects.get(slug="2026-08-21")
+    with translation.override("en"):
+        first = load_notice_data(notice)
+        with CaptureQueriesContext(connection) as queries:
+            assert load_notice_data(notice) is first
+        assert len(queries) == 0
+    with translation.override("fr"):
+        assert load_notice_data(notice) == content_notice("2026-08-21", "fr")
+
+
+def test_the_content_cache_expires(content_cache, monkeypatch):
+    notice = Notice.objects.get(slug="2026-08-21")
+    first = load_notice_data(notice)
+    later = content_cache.time.monotonic() + 61
+    monkeypatch.setattr(content_cache.time, "monotonic", lambda: later)
+    assert load_notice_data(notice) is not first
+
+
+def test_without_the_content_cache_every_call_reads_the_database():
+    notice = Notice.objects.get(slug="2026-08-21")
+    assert load_notice_data(notice) is not load_notice_data(notice)
