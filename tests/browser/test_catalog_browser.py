@@ -7,7 +7,7 @@ from playwright.sync_api import Page, expect
 
 from catalog.vocabulary import CATEGORY_SLUGS
 
-from .helpers import assert_no_axe_violations, assert_no_cookies, watch
+from .helpers import assert_no_axe_violations, assert_no_cookies, assert_pages_clean, watch
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -31,17 +31,7 @@ PAGES = [
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_every_page_is_accessible_private_and_error_free(page: Page, live_server, content, lang):
-    watcher = watch(page, live_server.url, expected_error_paths={f"/{lang}/no-such-page/"})
-    for path in PAGES:
-        url = live_server.url + path.format(lang=lang)
-        response = page.goto(url)
-        assert response is not None
-        assert response.status == (404 if "no-such-page" in path else 200), url
-        expect(page.locator("html")).to_have_attribute("lang", lang)
-        expect(page.locator("h1")).to_have_count(1)
-        assert_no_axe_violations(page)
-    watcher.assert_clean()
-    assert_no_cookies(page)
+    assert_pages_clean(page, live_server.url, PAGES, lang, missing="no-such-page")
 
 
 def test_search_updates_results_as_you_type_with_htmx(page: Page, live_server, content):

@@ -7,7 +7,7 @@ import time
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from .helpers import assert_no_axe_violations, assert_no_cookies, watch
+from .helpers import assert_no_axe_violations, assert_no_cookies, assert_pages_clean, watch
 
 check_axe = assert_no_axe_violations
 
@@ -123,13 +123,7 @@ STEPS = [
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_every_step_as_a_full_page_is_accessible(page: Page, live_server, content, lang):
     """What a visitor without JavaScript (or with a bookmark) loads: whole pages, axe-checked."""
-    watcher = watch(page, live_server.url)
-    for step in STEPS:
-        response = page.goto(f"{live_server.url}/{lang}/{step}")
-        assert response is not None and response.status == 200, step
-        check_axe(page)
-    watcher.assert_clean()
-    assert_no_cookies(page)
+    assert_pages_clean(page, live_server.url, [f"/{{lang}}/{step}" for step in STEPS], lang)
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

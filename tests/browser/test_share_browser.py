@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 from catalog import codes
 from catalog.answers import Answers
 
-from .helpers import assert_no_axe_violations, assert_no_cookies, watch
+from .helpers import assert_no_axe_violations, assert_no_cookies, assert_pages_clean, watch
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -208,17 +208,7 @@ NEW_PAGES = [
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_every_new_page_passes_axe_and_stays_private(page: Page, live_server, content, lang):
-    watcher = watch(page, live_server.url, expected_error_paths={f"/{lang}/r/not-a-code/"})
-    for path in NEW_PAGES:
-        url = live_server.url + path.format(lang=lang)
-        response = page.goto(url)
-        assert response is not None
-        assert response.status == (404 if "not-a-code" in path else 200), url
-        expect(page.locator("html")).to_have_attribute("lang", lang)
-        expect(page.locator("h1")).to_have_count(1)
-        assert_no_axe_violations(page)
-    watcher.assert_clean()
-    assert_no_cookies(page)
+    assert_pages_clean(page, live_server.url, NEW_PAGES, lang, missing="not-a-code")
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
