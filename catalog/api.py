@@ -6,7 +6,7 @@ from django.urls import path, reverse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
-from . import catalog_data, check_views
+from . import catalog_data, result_views
 from .answers import parse_answers
 from .assessment import assess
 from .models import Source
@@ -122,7 +122,7 @@ def assessment(request: HttpRequest) -> JsonResponse:
         if answers is None:
             return JsonResponse({"errors": errors}, status=400)
         result = assess(answers, notice)
-        url = request.build_absolute_uri(check_views.short_url(answers, notice.code_id))
+        url = request.build_absolute_uri(result_views.short_url(answers, notice.code_id))
     return JsonResponse(
         {
             "notice": {"slug": notice.slug, "effective": notice.effective.isoformat()},

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import check_views, views
+from . import check_views, result_views, views
 
 app_name = "catalog"
 urlpatterns = [
@@ -17,10 +17,10 @@ urlpatterns = [
     path("check/", check_views.start, name="check-start"),
     path("check/answers/", check_views.check_answers, name="check-answers"),
     path("check/<slug:question>/", check_views.question, name="check-question"),
-    path("result/", check_views.result, name="result"),
+    path("result/", result_views.result, name="result"),
     # Short, shareable result links.
-    path("r/<str:code>/", check_views.shared_result, name="shared-result"),
-    path("r/<str:code>/card.png", check_views.result_card, name="result-card"),
-    path("r/<str:code>/letter/", check_views.result_letter, name="result-letter"),
-    path("r/<str:code>/letter.txt", check_views.result_letter_txt, name="result-letter-txt"),
+    path("r/<str:code>/", result_views.shared_result, name="shared-result"),
+    path("r/<str:code>/card.png", result_views.result_card, name="result-card"),
+    path("r/<str:code>/letter/", result_views.result_letter, name="result-letter"),
+    path("r/<str:code>/letter.txt", result_views.result_letter_txt, name="result-letter-txt"),
 ]
