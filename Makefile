@@ -45,6 +45,7 @@ run: install
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install-dev browser
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 	$(BIN)/pytest
 
 # Production server: gunicorn behind your TLS proxy or load balancer. Needs DJANGO_SECRET_KEY and
