@@ -33,6 +33,7 @@ class RegionData:
     countries: frozenset[str]  # ISO alpha-2, upper case; empty for "other"
     training_start: date
     notice_before_start: bool
+    sources: tuple[SourceRef, ...] = ()  # behind its dates
 
 
 @dataclass(frozen=True)
@@ -80,8 +81,13 @@ def _source(source: Source) -> SourceRef:
     return SourceRef(source.slug, source.title, source.publisher, source.published, source.url)
 
 
-def load_regions() -> tuple[RegionData, ...]:
-    """The regions alone (one query): all a question page needs."""
+def load_regions(with_sources: bool = False) -> tuple[RegionData, ...]:
+    """The regions: one query, all a question page needs; the result also cites their sources."""
+    regions = Region.objects.order_by("order")
+    if with_sources:
+        regions = regions.prefetch_related(
+            Prefetch("sources", queryset=Source.objects.order_by("order"))
+        )
     return tuple(
         RegionData(
             slug=region.slug,
@@ -89,8 +95,11 @@ def load_regions() -> tuple[RegionData, ...]:
             countries=frozenset(region.country_codes()),
             training_start=region.training_start,
             notice_before_start=region.notice_before_start,
+            sources=tuple(_source(source) for source in region.sources.all())
+            if with_sources
+            else (),
         )
-        for region in Region.objects.order_by("order")
+        for region in regions
     )
 
 
@@ -135,7 +144,7 @@ def _build(notice: Notice) -> NoticeData:
         effective=notice.effective,
         title=notice.title,
         source_slug=notice.source.slug,
-        regions=load_regions(),
+        regions=load_regions(with_sources=True),
         categories=tuple(
             CategoryData(
                 slug=category.slug,

@@ -65,6 +65,7 @@ def content_notice(slug: str = "2026-08-21", lang: str = "en") -> NoticeData:
                 countries=frozenset(code for code in row["countries"].split(",") if code),
                 training_start=row["training_start"],
                 notice_before_start=row["notice_before_start"],
+                sources=refs(row["sources"]),
             )
             for row in common["regions"]
         ),

@@ -290,6 +290,14 @@ def test_uk_residents_learn_about_the_microsoft_sharing(client):
     assert "Microsoft" not in client.get(f"/en/result/?{COMPLETE}").content.decode()
 
 
+def test_the_result_cites_the_sources_of_the_regions_dates(client):
+    uk = client.get("/en/result/?country=GB&age=adult&setting=on&uses=").content.decode()
+    lead = uk[uk.index('<p class="lead">') : uk.index("</p>", uk.index('<p class="lead">'))]
+    assert '#source-ICO24">ICO24</a>' in lead and '#source-N25">N25</a>' in lead
+    us = client.get("/en/result/?country=US&age=adult&setting=on&uses=").content.decode()
+    assert '#source-ICO24">ICO24</a>' in us and '#source-N25">N25</a>' not in us
+
+
 def test_the_result_lists_the_exclusions_that_protect_the_visitor(client):
     page = client.get("/en/result/?country=FR&age=minor&uses=messages").content.decode()
     assert "Exclusions that protect you" in page

@@ -32,9 +32,16 @@ def test_notice_data_has_the_eight_categories_and_three_main_exclusions_in_order
 
 
 def test_notice_data_needs_a_few_queries_whatever_the_number_of_items():
+    counts = []
+    for notice in Notice.objects.select_related("source"):  # 29 and 30 items
+        with CaptureQueriesContext(connection) as queries:
+            load_notice_data(notice)
+        counts.append(len(queries))
+    # regions, their sources, categories, items, their sources, exclusions, their sources
+    assert counts == [7, 7]
     with CaptureQueriesContext(connection) as queries:
         load_notice_data()
-    assert len(queries) <= 7
+    assert len(queries) == 8  # and the current notice
 
 
 def test_regions_alone_need_one_query():
