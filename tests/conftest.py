@@ -3,6 +3,11 @@ import shutil
 
 import pytest
 from django.core.management import call_command
+from hypothesis import settings
+
+# Property tests check behaviour, not speed: a loaded CI machine must not turn them flaky.
+settings.register_profile("default", deadline=None)
+settings.load_profile("default")
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made there are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
