@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run install install-dev fonts browser test lint serve bench clean messages
+.PHONY: run install install-dev fonts gettext browser test lint serve bench clean messages
 
 # The venv is rebuilt when the pinned requirements change.
 $(BIN)/.installed: requirements.txt
@@ -19,7 +19,7 @@ $(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-install: $(BIN)/.installed fonts
+install: $(BIN)/.installed fonts gettext
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py load_content
@@ -33,6 +33,13 @@ fonts:
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core) >/dev/null; \
 	else echo "fonts-dejavu-core is missing: result cards will be drawn without accents."; fi
+
+# GNU gettext's msgfmt compiles the French translations (compilemessages).
+gettext:
+	@if command -v msgfmt >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext) >/dev/null; \
+	else echo "GNU gettext is missing: install Debian's 'gettext' package." >&2; exit 1; fi
 
 # Debian's Chromium for the browser tests (never a downloaded browser), when we can install it.
 browser:
@@ -52,7 +59,7 @@ test: install-dev browser
 # DJANGO_ALLOWED_HOSTS (see README, Production); DATABASE_URL for PostgreSQL (SQLite otherwise).
 # HOST=0.0.0.0 (or a private address) when the load balancer is on another machine.
 HOST ?= 127.0.0.1
-serve: $(BIN)/.installed fonts
+serve: $(BIN)/.installed fonts gettext
 	export DJANGO_DEBUG=$${DJANGO_DEBUG:-0} && \
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v0 && \
 	$(BIN)/python manage.py collectstatic --noinput -v0 && \
