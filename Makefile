@@ -65,10 +65,7 @@ serve: $(BIN)/.installed fonts gettext
 	$(BIN)/python manage.py collectstatic --noinput -v0 && \
 	$(BIN)/python manage.py migrate --noinput -v0 && \
 	$(BIN)/python manage.py load_content && \
-	exec $(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) \
-		--workers $${WEB_CONCURRENCY:-$$((2 * $$(nproc) + 1))} \
-		--max-requests 100000 --max-requests-jitter 10000 --timeout 30 --graceful-timeout 20 \
-		--access-logfile - --error-logfile - --no-control-socket
+	exec $(BIN)/gunicorn -c config/gunicorn.py config.wsgi
 
 # Load test of the production server with wrk (see README, Benchmark). BENCH_DURATION=5s for a quick run.
 bench: install

@@ -83,10 +83,12 @@ def server(cluster):
         subprocess.run(python + command, cwd=ROOT, env=env, check=True, capture_output=True)
     port = free_port()
     gunicorn = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", "2", "--no-control-socket", "--timeout", "30"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.py", "config.wsgi"],
+        cwd=ROOT,
+        env={**env, "PORT": str(port), "WEB_CONCURRENCY": "2"},  # as `make serve`
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         assert wait_for(f"{base}/healthz", 200, within=30).status == 200
