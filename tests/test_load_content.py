@@ -61,29 +61,29 @@ def test_an_item_removed_from_a_file_is_removed_from_the_database(tmp_path: Path
     assert DataItem.objects.filter(notice__slug="2025-11-03", slug="badge").exists()
 
 
-def test_an_unknown_source_stops_the_load_before_any_write(tmp_path: Path):
+def edited_copy(tmp_path: Path, notice: str, old: str, new: str) -> Path:
+    """A copy of the content with one edit in a notice file."""
     copy = tmp_path / "content"
     shutil.copytree(CONTENT_DIR, copy)
-    path = copy / "notices" / "2025-11-03.toml"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace('sources = ["N25"]', 'sources = ["NOPE"]', 1),
-        encoding="utf-8",
-    )
-    before = row_counts()
-    with pytest.raises(CommandError, match="NOPE"):
-        call_command("load_content", content_dir=copy, verbosity=0)
-    assert row_counts() == before
+    path = copy / "notices" / f"{notice}.toml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return copy
 
 
-def test_a_notice_code_id_that_result_codes_cannot_hold_stops_the_load(tmp_path: Path):
-    copy = tmp_path / "content"
-    shutil.copytree(CONTENT_DIR, copy)
-    path = copy / "notices" / "2026-08-21.toml"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("code_id = 2\n", "code_id = 128\n", 1),
-        encoding="utf-8",
-    )
+@pytest.mark.parametrize(
+    ("notice", "old", "new", "error"),
+    [
+        ("2025-11-03", 'sources = ["N25"]', 'sources = ["NOPE"]', "NOPE"),
+        ("2026-08-21", "code_id = 2\n", "code_id = 128\n", "code_id must be 0-127"),
+        ("2026-08-21", 'use = "posts"', 'use = "tweets"', "unknown use tweets"),
+    ],
+    ids=["unknown source", "code_id too large for result codes", "unknown questionnaire use"],
+)
+def test_bad_content_stops_the_load_before_any_write(tmp_path: Path, notice, old, new, error):
+    copy = edited_copy(tmp_path, notice, old, new)
     before = row_counts()
-    with pytest.raises(CommandError, match="code_id must be 0-127"):
+    with pytest.raises(CommandError, match=error):
         call_command("load_content", content_dir=copy, verbosity=0)
     assert row_counts() == before
