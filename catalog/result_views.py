@@ -4,7 +4,11 @@ A short link /<lang>/r/<code>/ carries the answers and the notice version in its
 so nothing is stored; it shows the result against that notice version for as long as it is loaded.
 """
 
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -14,7 +18,14 @@ from django.views.decorators.http import require_safe
 from django_countries import countries
 
 from . import codes, sharing
-from .answers import Answers, draft_from_answers, parse_answers, read_draft, to_query_pairs
+from .answers import (
+    Answers,
+    country_codes,
+    draft_from_answers,
+    normalise,
+    parse_answers,
+    read_draft,
+)
 from .assessment import Assessment, assess
 from .card import card_etag, render_card
 from .check_views import answers_url, first_problem, redirect_to_problem, result_url
@@ -105,67 +116,71 @@ def share_context(request: HttpRequest, assessment: Assessment, notice: NoticeDa
     }
 
 
-def _bad_code(request: HttpRequest) -> HttpResponse:
-    """The friendly 404 for any string that is not a valid result code, in the URL's language."""
-    return render(request, "catalog/bad_code.html", status=404)
+@dataclass(frozen=True)
+class Pinned:
+    """What a valid code pins: the answers and the notice version they are checked against."""
+
+    code: str
+    answers: Answers
+    notice: NoticeData
+    row: Notice
+
+    def notice_context(self) -> dict:
+        """The newer notice version, if any, and the way to check again against it."""
+        current = Notice.current()
+        newer = current if current and current.effective > self.row.effective else None
+        return {"newer_notice": newer, "recheck_url": result_url(self.answers)}
 
 
-def _resolve(code: str) -> tuple[Answers, NoticeData, Notice] | None:
-    """The answers and notice version a code pins, or None for any code we would not make.
+def _resolve(code: str) -> Pinned | None:
+    """What a code pins, or None for any code we would not make.
 
-    decode() proves the code well formed; the notice must still exist, and reading the answers
-    again as a visitor's query string must give exactly them (normalised, real country).
+    decode() proves the code well formed; the notice must still exist, the country must be a
+    real one, and the answers must already be normalised (one code per situation).
     """
     try:
         answers, notice_code_id = codes.decode(code)
     except codes.InvalidCode:
         return None
     row = Notice.objects.select_related("source").filter(code_id=notice_code_id).first()
-    if row is None:
+    notice = load_notice_data(row) if row else None
+    if notice is None or answers.country not in country_codes():
         return None
-    notice = load_notice_data(row)
-    if notice is None:
+    if normalise(answers, notice.regions) != answers:
         return None
-    query = QueryDict(mutable=True)
-    for key, value in to_query_pairs(answers):
-        query.appendlist(key, value)
-    parsed, _errors = parse_answers(query, notice.regions)
-    if parsed != answers:
-        return None
-    return answers, notice, row
+    return Pinned(code, answers, notice, row)
 
 
-def _newer_notice(row: Notice) -> Notice | None:
-    current = Notice.current()
-    if current is None or current.pk == row.pk or current.effective <= row.effective:
-        return None
-    return current
+def pinned(view: Callable[[HttpRequest, Pinned], HttpResponse]) -> Callable:
+    """Give the view what the URL's code pins; any other string is the friendly 404, in the
+    URL's language, that offers to start again."""
+
+    @wraps(view)
+    def with_code(request: HttpRequest, code: str) -> HttpResponse:
+        resolved = _resolve(code)
+        if resolved is None:
+            return render(request, "catalog/bad_code.html", status=404)
+        return view(request, resolved)
+
+    return with_code
 
 
 @require_safe
-def shared_result(request: HttpRequest, code: str) -> HttpResponse:
+@pinned
+def shared_result(request: HttpRequest, pin: Pinned) -> HttpResponse:
     """/r/<code>/: the result the code pins, against its own notice version, in either language."""
-    resolved = _resolve(code)
-    if resolved is None:
-        return _bad_code(request)
-    answers, notice, row = resolved
-    context = result_context(request, answers, notice)
-    newer = _newer_notice(row)
-    context["newer_notice"] = newer
-    context["recheck_url"] = result_url(answers)
+    context = {**result_context(request, pin.answers, pin.notice), **pin.notice_context()}
     return render(request, "catalog/shared_result.html", context)
 
 
 @require_safe
-def result_card(request: HttpRequest, code: str) -> HttpResponse:
+@pinned
+def result_card(request: HttpRequest, pin: Pinned) -> HttpResponse:
     """/r/<code>/card.png: the link-preview image, cached for a year; 304 for its ETag."""
-    resolved = _resolve(code)
-    if resolved is None:
-        return _bad_code(request)
-    answers, notice, _row = resolved
-    assessment = assess(answers, notice)
-    link = request.build_absolute_uri(reverse("catalog:shared-result", args=[code]))
-    text = sharing.card_text(assessment, notice.effective, _("LinkedIn, your data and AI"), link)
+    assessment = assess(pin.answers, pin.notice)
+    link = request.build_absolute_uri(reverse("catalog:shared-result", args=[pin.code]))
+    site = _("LinkedIn, your data and AI")
+    text = sharing.card_text(assessment, pin.notice.effective, site, link)
     response = HttpResponse(content_type="image/png")
     response["ETag"] = card_etag(text)
     patch_cache_control(response, public=True, max_age=CARD_MAX_AGE, immutable=True)
@@ -176,31 +191,23 @@ def result_card(request: HttpRequest, code: str) -> HttpResponse:
     return response
 
 
-def _letter(code: str) -> tuple[str, Answers, Notice] | None:
-    resolved = _resolve(code)
-    if resolved is None:
-        return None
-    answers, notice, row = resolved
-    return sharing.letter(assess(answers, notice), get_language()), answers, row
+def _letter(pin: Pinned) -> str:
+    return sharing.letter(assess(pin.answers, pin.notice), get_language())
 
 
 @require_safe
-def result_letter(request: HttpRequest, code: str) -> HttpResponse:
+@pinned
+def result_letter(request: HttpRequest, pin: Pinned) -> HttpResponse:
     """/r/<code>/letter/: the objection letter to edit, copy or download in the browser."""
-    made = _letter(code)
-    if made is None:
-        return _bad_code(request)
-    letter, answers, row = made
     return render(
         request,
         "catalog/letter.html",
         {
-            "letter": letter,
-            "notice": row,
-            "newer_notice": _newer_notice(row),
-            "recheck_url": result_url(answers),
-            "back_url": reverse("catalog:shared-result", args=[code]),
-            "letter_txt_url": reverse("catalog:result-letter-txt", args=[code]),
+            "letter": _letter(pin),
+            "notice": pin.row,
+            **pin.notice_context(),
+            "back_url": reverse("catalog:shared-result", args=[pin.code]),
+            "letter_txt_url": reverse("catalog:result-letter-txt", args=[pin.code]),
             "filename": _letter_filename(),
             "objection_form_url": OBJECTION_FORM_URL,
         },
@@ -212,11 +219,9 @@ def _letter_filename() -> str:
 
 
 @require_safe
-def result_letter_txt(request: HttpRequest, code: str) -> HttpResponse:
+@pinned
+def result_letter_txt(request: HttpRequest, pin: Pinned) -> HttpResponse:
     """/r/<code>/letter.txt: the unedited letter as a download, for browsers without JavaScript."""
-    made = _letter(code)
-    if made is None:
-        return _bad_code(request)
-    response = HttpResponse(made[0], content_type="text/plain; charset=utf-8")
+    response = HttpResponse(_letter(pin), content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_letter_filename()}"'
     return response
