@@ -191,6 +191,40 @@ def unique_sources(groups: Iterable[Iterable[Source]]) -> list[Source]:
 
 
 @dataclass
+class HomePage:
+    notice: Notice
+    training: list[Category]  # each with `.training_items` and `.all_train`
+    not_training: list[Category]
+    exclusions: list[Exclusion]
+    further: list[Exclusion]  # named by one source only
+    regions: list[Region]
+    sources: dict[str, Source]  # by slug, for the page's citations
+
+
+def home_page() -> HomePage | None:
+    """Categories grouped by whether the current notice lists any of their items for training."""
+    notice = current_notice()
+    if notice is None:
+        return None
+    training, not_training = [], []
+    for category in categories_with_items(notice, with_sources=False):
+        items = list(category.items.all())
+        category.training_items = [item for item in items if item.train]
+        category.all_train = len(category.training_items) == len(items)
+        (training if category.training_items else not_training).append(category)
+    exclusions = exclusions_with_sources()
+    return HomePage(
+        notice=notice,
+        training=training,
+        not_training=not_training,
+        exclusions=[exclusion for exclusion in exclusions if not exclusion.further],
+        further=[exclusion for exclusion in exclusions if exclusion.further],
+        regions=regions_with_sources(),
+        sources={source.slug: source for source in all_sources()},
+    )
+
+
+@dataclass
 class CategoryPage:
     category: Category
     notice: Notice

@@ -16,32 +16,26 @@ class HtmxHttpRequest(HttpRequest):
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    notice = catalog_data.current_notice()
-    if notice is None:
+    page = catalog_data.home_page()
+    if page is None:
         raise Http404("No content loaded")
-    categories = catalog_data.categories_with_items(notice, with_sources=False)
-    for category in categories:
-        category.training_items = [item for item in category.items.all() if item.train]
-        category.all_train = len(category.training_items) == len(category.items.all())
-    exclusions = catalog_data.exclusions_with_sources()
-    by_slug = {source.slug: source for source in catalog_data.all_sources()}
 
     def cite(*slugs: str) -> list:
-        return [by_slug[slug] for slug in slugs if slug in by_slug]
+        return [page.sources[slug] for slug in slugs if slug in page.sources]
 
     return render(
         request,
         "catalog/home.html",
         {
-            "notice": notice,
-            "training": [c for c in categories if c.training_items],
-            "not_training": [c for c in categories if not c.training_items],
-            "exclusions": [e for e in exclusions if not e.further],
-            "further": [e for e in exclusions if e.further],
-            "regions": catalog_data.regions_with_sources(),
+            "notice": page.notice,
+            "training": page.training,
+            "not_training": page.not_training,
+            "exclusions": page.exclusions,
+            "further": page.further,
+            "regions": page.regions,
             "cite_intro": cite("N25", "SET", "AFP"),
-            "cite_eight": cite("BDM", notice.source.slug, "FAQ"),
-            "cite_notice": [notice.source],
+            "cite_eight": cite("BDM", page.notice.source.slug, "FAQ"),
+            "cite_notice": [page.notice.source],
         },
     )
 
