@@ -1,7 +1,6 @@
 """The production server's own settings (config/gunicorn.py), checked on a real gunicorn."""
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -9,13 +8,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from tests.pgcluster import free_port
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def test_the_access_log_keeps_neither_the_visitors_address_nor_their_answers(tmp_path):
