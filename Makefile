@@ -26,7 +26,7 @@ install: $(BIN)/.installed fonts gettext
 
 install-dev: install $(BIN)/.installed-dev
 
-# Debian's DejaVu fonts draw the result cards (catalog/card.py) with accents; without them the
+# Debian's DejaVu fonts draw the result cards (catalog/present/card.py) with accents; without them the
 # cards fall back to Pillow's own font and unaccented text.
 fonts:
 	@if [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ]; then :; \

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from .models import Category, DataItem, Exclusion, Notice, Region, Source
+from catalog.models import Category, DataItem, Exclusion, Notice, Region, Source
 
 
 class DataItemInline(TranslationTabularInline):

@@ -14,7 +14,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from .models import ROWS, Category, DataItem, Exclusion, Notice, Region, Source
+from catalog.models import ROWS, Category, DataItem, Exclusion, Notice, Region, Source
 
 # Only the first characters of a search are processed: enough for any real query, and it keeps
 # the work per request small whatever someone pastes into the box.

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.utils.translation import get_language
 
-from .models import ROWS, Category, DataItem, Exclusion, Notice, Region, Source
+from catalog.models import ROWS, Category, DataItem, Exclusion, Notice, Region, Source
 
 
 @dataclass(frozen=True)

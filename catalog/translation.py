@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Category, DataItem, Exclusion, Notice, Region, Source
+from catalog.models import Category, DataItem, Exclusion, Notice, Region, Source
 
 
 @register(Source)

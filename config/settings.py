@@ -64,17 +64,17 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "catalog.middleware.PermissionsPolicyMiddleware",
+    "catalog.web.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the CSP middleware: a 304 must not carry a fresh nonce (see the middleware).
-    "catalog.middleware.HttpCachingMiddleware",
+    "catalog.web.middleware.HttpCachingMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Oversized requests get a 400 here, before routing, views or the database.
-    "catalog.middleware.RequestGuardMiddleware",
+    "catalog.web.middleware.RequestGuardMiddleware",
     # Rendered public pages, kept for PAGE_CACHE_SECONDS (production only by default).
-    "catalog.middleware.PageCacheMiddleware",
+    "catalog.web.middleware.PageCacheMiddleware",
     # Database errors anywhere below become a friendly 503.
-    "catalog.middleware.DatabaseUnavailableMiddleware",
+    "catalog.web.middleware.DatabaseUnavailableMiddleware",
     # Sessions and CSRF serve the admin only: public pages never touch them, so they set no cookie.
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -191,7 +191,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Cache-Control max-age for public pages (HTML and JSON that depend only on their URL).
 HTTP_CACHE_MAX_AGE = int(os.environ.get("HTTP_CACHE_MAX_AGE", "300"))
-# Rendered public pages kept server-side (catalog.middleware.PageCacheMiddleware); 0 = off.
+# Rendered public pages kept server-side (catalog.web.middleware.PageCacheMiddleware); 0 = off.
 # Off outside production, so edits and tests always see fresh pages.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300" if PRODUCTION else "0"))
 # How long each worker reuses the notice data it read (catalog.notice_data); 0 = read every time.

@@ -2,7 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from catalog import api, health
+from catalog.web import api, health
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -10,8 +10,8 @@ urlpatterns = [
     path("api/v1/", include((api.urlpatterns, "api"))),
 ]
 # `/` redirects to /fr/ or /en/ by Accept-Language (LocaleMiddleware); no cookie is read or set.
-urlpatterns += i18n_patterns(path("", include("catalog.urls")))
+urlpatterns += i18n_patterns(path("", include("catalog.web.urls")))
 
-handler400 = "catalog.middleware.bad_request"
-handler404 = "catalog.views.page_not_found"
-handler500 = "catalog.views.server_error"
+handler400 = "catalog.web.middleware.bad_request"
+handler404 = "catalog.web.views.page_not_found"
+handler500 = "catalog.web.views.server_error"

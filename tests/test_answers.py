@@ -8,7 +8,7 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from catalog.answers import (
+from catalog.rules.answers import (
     Answers,
     Draft,
     country_codes,
@@ -19,7 +19,7 @@ from catalog.answers import (
     region_for,
     to_query_pairs,
 )
-from catalog.vocabulary import AGES, SETTINGS, SWITCHED_OFF, USES
+from catalog.rules.vocabulary import AGES, SETTINGS, SWITCHED_OFF, USES
 from tests.test_assessment import REGIONS
 
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from catalog.vocabulary import CATEGORY_SLUGS, EXCLUSION_SLUGS, STATUSES
+from catalog.rules.vocabulary import CATEGORY_SLUGS, EXCLUSION_SLUGS, STATUSES
 
 pytestmark = pytest.mark.django_db
 

@@ -4,9 +4,9 @@ import pytest
 from django.http import JsonResponse
 from django.test import RequestFactory
 
-from catalog.api import api_language
 from catalog.models import ROWS
-from catalog.vocabulary import CATEGORY_SLUGS, EXCLUSION_SLUGS
+from catalog.rules.vocabulary import CATEGORY_SLUGS, EXCLUSION_SLUGS
+from catalog.web.api import api_language
 
 pytestmark = pytest.mark.django_db
 

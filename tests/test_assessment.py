@@ -13,8 +13,6 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from catalog.answers import Answers, normalise
-from catalog.assessment import assess, visitor_items
 from catalog.models import ROWS
 from catalog.notice_data import (
     CategoryData,
@@ -24,7 +22,9 @@ from catalog.notice_data import (
     RegionData,
     SourceRef,
 )
-from catalog.vocabulary import (
+from catalog.rules.answers import Answers, normalise
+from catalog.rules.assessment import assess, visitor_items
+from catalog.rules.vocabulary import (
     AGES,
     CATEGORY_SLUGS,
     EXCLUSION_SLUGS,

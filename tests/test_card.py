@@ -1,4 +1,4 @@
-"""The result's link-preview card (catalog/card.py): a 1200×630 PNG in the page's language."""
+"""The result's link-preview card (catalog/present/card.py): a 1200×630 PNG in the page's language."""
 
 import io
 from pathlib import Path
@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from catalog import card
-from catalog.card import CardLine, CardText, card_etag, render_card
+from catalog.present import card
+from catalog.present.card import CardLine, CardText, card_etag, render_card
 
 ENGLISH = CardText(
     site_name="LinkedIn, your data and AI",

@@ -7,8 +7,8 @@ from django.test import RequestFactory
 from django.utils import translation
 from django_htmx.middleware import HtmxDetails
 
-from catalog import views
-from catalog.vocabulary import CATEGORY_SLUGS, EXCLUSION_SLUGS
+from catalog.rules.vocabulary import CATEGORY_SLUGS, EXCLUSION_SLUGS
+from catalog.web import views
 
 pytestmark = pytest.mark.django_db
 

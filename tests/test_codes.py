@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from catalog import codes
-from catalog.answers import Answers
-from catalog.codes import ALPHABET, LENGTH, InvalidCode, decode, encode
-from catalog.vocabulary import SETTINGS, SWITCHED_OFF, USES
+from catalog.rules import codes
+from catalog.rules.answers import Answers
+from catalog.rules.codes import ALPHABET, LENGTH, InvalidCode, decode, encode
+from catalog.rules.vocabulary import SETTINGS, SWITCHED_OFF, USES
 
 LETTERS = string.ascii_uppercase
 countries = st.builds(lambda a, b: a + b, st.sampled_from(LETTERS), st.sampled_from(LETTERS))

@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 from django.urls import resolve
 
-from catalog.middleware import HttpCachingMiddleware
+from catalog.web.middleware import HttpCachingMiddleware
 
 # Public pages and API endpoints that exist today; others are checked as they land.
 PUBLIC = ["/en/", "/fr/", "/en/sources/", "/fr/categories/profile/", "/api/v1/categories"]

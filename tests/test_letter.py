@@ -1,8 +1,8 @@
-"""The objection letter (catalog/letter.py): plain text in French or English. No database."""
+"""The objection letter (catalog/present/letter.py): plain text in French or English. No database."""
 
 import pytest
 
-from catalog.letter import OBJECTION_FORM_URL, objected_rows, objection_letter
+from catalog.present.letter import OBJECTION_FORM_URL, objected_rows, objection_letter
 
 NOTICE_EN = "European Regional Privacy Notice, effective 21 August 2026"
 NOTICE_FR = "Avis de confidentialité régional européen, en vigueur le 21 août 2026"

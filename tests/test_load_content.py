@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 
 from catalog.management.commands.load_content import CONTENT_DIR
 from catalog.models import Category, DataItem, Exclusion, Notice, Region, Source
-from catalog.vocabulary import CATEGORY_SLUGS, EXCLUSION_SLUGS, REGIONS
+from catalog.rules.vocabulary import CATEGORY_SLUGS, EXCLUSION_SLUGS, REGIONS
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.utils import translation
 
 from catalog.models import Notice
 from catalog.notice_data import load_notice_data, load_regions
-from catalog.vocabulary import CATEGORY_SLUGS, EXCLUSION_SLUGS, REGIONS
+from catalog.rules.vocabulary import CATEGORY_SLUGS, EXCLUSION_SLUGS, REGIONS
 from tests.test_assessment import content_notice
 
 pytestmark = pytest.mark.django_db

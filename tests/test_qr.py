@@ -1,4 +1,4 @@
-"""The QR code of a result link (catalog/qr.py): inline SVG that decodes back to the link."""
+"""The QR code of a result link (catalog/present/qr.py): inline SVG that decodes back to the link."""
 
 import io
 import re
@@ -8,7 +8,7 @@ import segno
 import zxingcpp
 from PIL import Image, ImageDraw
 
-from catalog.qr import qr_svg
+from catalog.present.qr import qr_svg
 
 URLS = [
     "https://example.org/fr/r/14ksg41k/",

@@ -5,8 +5,8 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from catalog.answers import Draft
-from catalog.questions import (
+from catalog.rules.answers import Draft
+from catalog.rules.questions import (
     QUESTIONS,
     applicable_questions,
     choices_for,
@@ -17,7 +17,7 @@ from catalog.questions import (
     previous_question,
     progress,
 )
-from catalog.vocabulary import AGES, SETTINGS, SWITCHED_OFF, USES
+from catalog.rules.vocabulary import AGES, SETTINGS, SWITCHED_OFF, USES
 from tests.test_assessment import REGIONS
 
 

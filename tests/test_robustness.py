@@ -12,8 +12,8 @@ from django.test import Client, RequestFactory, override_settings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from catalog.middleware import service_unavailable
-from catalog.vocabulary import CATEGORY_SLUGS, USES
+from catalog.rules.vocabulary import CATEGORY_SLUGS, USES
+from catalog.web.middleware import service_unavailable
 
 # Every endpoint, pages in both languages (those not built yet answer 404, which is fine).
 PAGES = [
@@ -202,7 +202,7 @@ class DatabaseDownMiddleware:
 
 @pytest.mark.django_db
 def test_a_database_error_in_a_lower_middleware_gives_a_503_too(settings):
-    position = settings.MIDDLEWARE.index("catalog.middleware.DatabaseUnavailableMiddleware")
+    position = settings.MIDDLEWARE.index("catalog.web.middleware.DatabaseUnavailableMiddleware")
     middleware = list(settings.MIDDLEWARE)
     middleware.insert(position + 1, f"{__name__}.DatabaseDownMiddleware")
     with override_settings(MIDDLEWARE=middleware):
@@ -218,7 +218,7 @@ class BuggyMiddleware(DatabaseDownMiddleware):
 
 def test_other_errors_stay_500s(settings):
     """Only database errors become 503s: a bug is still reported as one."""
-    position = settings.MIDDLEWARE.index("catalog.middleware.DatabaseUnavailableMiddleware")
+    position = settings.MIDDLEWARE.index("catalog.web.middleware.DatabaseUnavailableMiddleware")
     middleware = list(settings.MIDDLEWARE)
     middleware.insert(position + 1, f"{__name__}.BuggyMiddleware")
     with override_settings(MIDDLEWARE=middleware):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from catalog.middleware import PERMISSIONS_POLICY
+from catalog.web.middleware import PERMISSIONS_POLICY
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,9 +11,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
-from catalog import codes
-from catalog.answers import Answers
 from catalog.models import Notice, Source
+from catalog.rules import codes
+from catalog.rules.answers import Answers
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from catalog.vocabulary import CATEGORY_SLUGS
+from catalog.rules.vocabulary import CATEGORY_SLUGS
 
 from .helpers import assert_no_axe_violations, assert_no_cookies, assert_pages_clean, watch
 

@@ -8,8 +8,8 @@ import zxingcpp
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect
 
-from catalog import codes
-from catalog.answers import Answers
+from catalog.rules import codes
+from catalog.rules.answers import Answers
 
 from .helpers import assert_no_axe_violations, assert_no_cookies, assert_pages_clean, watch
 

@@ -11,9 +11,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from catalog.codes import MAX_NOTICE_ID
 from catalog.models import ROWS, Category, DataItem, Exclusion, Notice, Region, Source
-from catalog.vocabulary import CATEGORY_SLUGS, EXCLUSION_SLUGS, REGIONS, USES
+from catalog.rules.codes import MAX_NOTICE_ID
+from catalog.rules.vocabulary import CATEGORY_SLUGS, EXCLUSION_SLUGS, REGIONS, USES
 
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
 LANGS = [code for code, _ in settings.LANGUAGES]

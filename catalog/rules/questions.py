@@ -13,8 +13,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from .answers import Draft, region_for, setting_applies, switched_off_applies
-from .notice_data import RegionData
+from catalog.notice_data import RegionData
+from catalog.rules.answers import Draft, region_for, setting_applies, switched_off_applies
 
 Kind = Literal["select", "radio", "checkbox"]
 

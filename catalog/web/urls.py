@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import check_views, result_views, views
+from catalog.web import check_views, result_views, views
 
 app_name = "catalog"
 urlpatterns = [

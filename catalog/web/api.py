@@ -9,11 +9,12 @@ from django.urls import path
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
-from . import catalog_data, result_views
-from .answers import parse_answers
-from .assessment import assess
-from .models import Source
-from .notice_data import load_notice_data
+from catalog import catalog_data
+from catalog.models import Source
+from catalog.notice_data import load_notice_data
+from catalog.rules.answers import parse_answers
+from catalog.rules.assessment import assess
+from catalog.web import result_views
 
 DEFAULT_LANGUAGE = "en"
 API_LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Final, Protocol
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from .vocabulary import AGES, SETTINGS, SWITCHED_OFF, USES
+from catalog.rules.vocabulary import AGES, SETTINGS, SWITCHED_OFF, USES
 
 if TYPE_CHECKING:
     from .notice_data import RegionData

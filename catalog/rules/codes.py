@@ -28,8 +28,8 @@ notice exists and that the decoded answers are already normalised.
 
 from typing import Final
 
-from .answers import Answers
-from .vocabulary import AGES, SETTINGS, SWITCHED_OFF, USES
+from catalog.rules.answers import Answers
+from catalog.rules.vocabulary import AGES, SETTINGS, SWITCHED_OFF, USES
 
 ALPHABET: Final = "0123456789abcdefghjkmnpqrstvwxyz"
 BASE: Final = len(ALPHABET)

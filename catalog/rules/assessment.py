@@ -10,8 +10,8 @@ from typing import Final
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from .answers import Answers, region_for
-from .notice_data import ItemData, NoticeData, RegionData, SourceRef
+from catalog.notice_data import ItemData, NoticeData, RegionData, SourceRef
+from catalog.rules.answers import Answers, region_for
 
 IN_SCOPE: Final = "in-scope"
 PAST_ONLY: Final = "past-only"

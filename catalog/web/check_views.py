@@ -18,7 +18,8 @@ from django.views.decorators.http import require_safe
 from django_countries import countries
 from django_htmx.http import push_url
 
-from .answers import (
+from catalog.notice_data import RegionData, load_regions
+from catalog.rules.answers import (
     KEYS,
     MAX_USES,
     Answers,
@@ -30,8 +31,7 @@ from .answers import (
     read_draft,
     to_query_pairs,
 )
-from .notice_data import RegionData, load_regions
-from .questions import (
+from catalog.rules.questions import (
     QUESTIONS,
     Question,
     applicable_questions,

@@ -17,8 +17,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django_countries import countries
 
-from . import codes, sharing
-from .answers import (
+from catalog.models import Notice
+from catalog.notice_data import NoticeData, load_notice_data
+from catalog.present import sharing
+from catalog.present.card import card_etag, render_card
+from catalog.present.qr import qr_svg
+from catalog.rules import codes
+from catalog.rules.answers import (
     Answers,
     country_codes,
     draft_from_answers,
@@ -26,13 +31,9 @@ from .answers import (
     parse_answers,
     read_draft,
 )
-from .assessment import Assessment, assess
-from .card import card_etag, render_card
-from .check_views import answers_url, first_problem, redirect_to_problem, result_url
-from .models import Notice
-from .notice_data import NoticeData, load_notice_data
-from .qr import qr_svg
-from .questions import QUESTIONS
+from catalog.rules.assessment import Assessment, assess
+from catalog.rules.questions import QUESTIONS
+from catalog.web.check_views import answers_url, first_problem, redirect_to_problem, result_url
 
 OBJECTION_FORM_URL = "https://www.linkedin.com/help/linkedin/ask/TS-DPRO"
 SETTING_URL = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement"

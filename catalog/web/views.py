@@ -7,7 +7,7 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 from django_htmx.middleware import HtmxDetails
 
-from . import catalog_data
+from catalog import catalog_data
 
 
 class HtmxHttpRequest(HttpRequest):

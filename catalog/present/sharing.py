@@ -8,9 +8,9 @@ from datetime import date
 from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext, pgettext
 
-from .assessment import USED, Assessment
-from .card import CardLine, CardText
-from .letter import objected_rows, objection_letter
+from catalog.present.card import CardLine, CardText
+from catalog.present.letter import objected_rows, objection_letter
+from catalog.rules.assessment import USED, Assessment
 
 
 def status_label(status: str) -> str:
