@@ -50,7 +50,6 @@ else:
     ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 
 INSTALLED_APPS = [
-    "modeltranslation",  # before admin, so the admin shows both languages
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

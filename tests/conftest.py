@@ -32,6 +32,21 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_content", verbosity=0)
 
 
+@pytest.fixture(scope="session")
+def site_content(django_db_setup, django_db_blocker):
+    """The loaded content as the snapshot every page reads (built once for the session)."""
+    from catalog.snapshot import build
+
+    with django_db_blocker.unblock():
+        return build(0)
+
+
+@pytest.fixture(scope="session")
+def notice(site_content):
+    """The current notice version's snapshot: rules tests need no database after this."""
+    return site_content.current
+
+
 @pytest.fixture
 def content(transactional_db):
     """The content, for tests whose database is flushed between tests (live server, browser)."""

@@ -1,4 +1,4 @@
-"""What a shared result says about itself: preview title and description, card text, letter.
+"""What a shared result says about itself: preview title and description, and the card's text.
 
 Plain Python over an Assessment (no request, no ORM); text in the active language.
 """
@@ -6,70 +6,57 @@ Plain Python over an Assessment (no request, no ORM); text in the active languag
 from datetime import date
 
 from django.utils.formats import date_format
-from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.translation import gettext, ngettext
 
 from catalog.present.card import CardLine, CardText
-from catalog.present.letter import objected_rows, objection_letter
-from catalog.rules.assessment import USED, Assessment
+from catalog.present.summary import STATUSES, headline
+from catalog.rules.assessment import IN_SCOPE, PAST_ONLY, Assessment
 
 
-def status_label(status: str) -> str:
-    """A category's status in a few words (card and preview)."""
-    return {
-        "in-scope": pgettext("status", "May be used for training"),
-        "past-only": pgettext("status", "May have been used, no longer"),
-        "not-in-scope": pgettext("status", "Not used: you are protected"),
-        "not-listed": pgettext("status", "Not listed for training"),
-        "not-applicable": pgettext("status", "You have none"),
-    }[status]
-
-
-def headline(assessment: Assessment) -> str:
-    """One sentence for the preview title and the card, e.g. "4 of 6 kinds of my LinkedIn …"."""
-    return ngettext(
-        "%(used)s of %(total)s kind of my LinkedIn data may train LinkedIn's AI",
-        "%(used)s of %(total)s kinds of my LinkedIn data may train LinkedIn's AI",
-        assessment.applicable,
-    ) % {"used": assessment.used, "total": assessment.applicable}
+def share_title(assessment: Assessment) -> str:
+    """The preview title and the card's headline: the result's own headline."""
+    return headline(assessment).title
 
 
 def description(assessment: Assessment) -> str:
-    """The preview description: which kinds are concerned, and the notice it was checked against."""
-    used = [category.name for category in assessment.categories if category.status in USED]
-    if used:
-        first = gettext("May train LinkedIn's AI: %(names)s.") % {"names": ", ".join(used)}
-    else:
-        first = gettext("None of my LinkedIn data is used to train LinkedIn's AI.")
-    checked = gettext("Checked against the %(notice)s.") % {"notice": assessment.notice_title}
-    return f"{first} {checked}"
+    """The preview description: which kinds are concerned now and before, and the version."""
+    names = {
+        status: ", ".join(str(c.name) for c in assessment.categories if c.status == status)
+        for status in (IN_SCOPE, PAST_ONLY)
+    }
+    parts = []
+    if names[IN_SCOPE]:
+        parts.append(gettext("From now on: %(names)s.") % {"names": names[IN_SCOPE]})
+    if names[PAST_ONLY]:
+        parts.append(gettext("Before, not from now on: %(names)s.") % {"names": names[PAST_ONLY]})
+    if not parts:
+        parts.append(
+            gettext("Not used to train LinkedIn's content-generating AI.")
+            if not assessment.minor
+            else ngettext(
+                "LinkedIn says it does not use it (%(n)s kind of data).",
+                "LinkedIn says it does not use them (%(n)s kinds of data).",
+                assessment.applicable,
+            )
+            % {"n": assessment.applicable}
+        )
+    parts.append(notice_label(assessment.notice.effective) + ".")
+    return " ".join(parts)
 
 
 def notice_label(effective: date) -> str:
     return gettext("Privacy notice of %(date)s") % {"date": date_format(effective, "j F Y")}
 
 
-def card_text(assessment: Assessment, effective: date, site_name: str, link: str) -> CardText:
+def card_text(assessment: Assessment, site_name: str, link: str) -> CardText:
     """The card of a result: `link` is shown without its scheme, to keep it short."""
     return CardText(
         site_name=site_name,
-        headline=headline(assessment),
+        headline=share_title(assessment),
         lines=tuple(
-            CardLine(category.name, category.status, status_label(category.status))
+            CardLine(str(category.name), category.status, str(STATUSES[category.status].label))
             for category in assessment.categories
         ),
-        notice=notice_label(effective),
+        notice=notice_label(assessment.notice.effective),
         link=link.removeprefix("https://").removeprefix("http://"),
     )
-
-
-def letter_categories(assessment: Assessment) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The visitor's categories that the objected rows list (in category order), and those rows."""
-    names = {name for use in assessment.other_uses for name in use.categories}
-    categories = tuple(c.name for c in assessment.categories if c.name in names)
-    rows = objected_rows([use.row] for use in assessment.other_uses if use.categories)
-    return categories, rows
-
-
-def letter(assessment: Assessment, language: str) -> str:
-    categories, rows = letter_categories(assessment)
-    return objection_letter(language, categories, assessment.notice_title, rows)

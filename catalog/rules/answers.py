@@ -7,15 +7,14 @@ one canonical order, so one situation always gives one URL.
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final, Protocol
+from datetime import date
+from typing import Final, Protocol
 
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from catalog.rules.vocabulary import AGES, SETTINGS, SWITCHED_OFF, USES
-
-if TYPE_CHECKING:
-    from .notice_data import RegionData
+from catalog.rules.vocabulary import AGES, MEMBER_EARLIER, SETTINGS, SWITCHED_OFF, USES
+from catalog.snapshot import Notice, Region
 
 
 @dataclass(frozen=True)
@@ -26,14 +25,20 @@ class Answers:
     age: str  # vocabulary.AGES
     setting: str | None = None  # vocabulary.SETTINGS; None for minors
     switched_off: str | None = None  # vocabulary.SWITCHED_OFF; only when it is asked
-    uses: frozenset[str] = frozenset()  # subset of vocabulary.USES
+    uses: frozenset[str] = frozenset()  # subset of vocabulary.USES; empty for minors (not asked)
+    member_earlier: str | None = None  # vocabulary.MEMBER_EARLIER; only when it is asked
 
 
-KEYS: Final = ("country", "age", "setting", "switched_off", "uses")
-SINGLE_KEYS: Final = ("country", "age", "setting", "switched_off")
+KEYS: Final = ("country", "age", "setting", "switched_off", "member_earlier", "uses")
+SINGLE_KEYS: Final = ("country", "age", "setting", "switched_off", "member_earlier")
+CHOICES: Final = {
+    "age": AGES,
+    "setting": SETTINGS,
+    "switched_off": SWITCHED_OFF,
+    "member_earlier": MEMBER_EARLIER,
+}
 MAX_USES: Final = 20  # more values than this for `uses` is an error, not work
 MAX_VALUE_LENGTH: Final = 50
-OTHER_REGION: Final = "other"
 
 Errors = dict[str, str]
 
@@ -61,32 +66,68 @@ class Draft:
     setting: str | None = None
     switched_off: str | None = None
     uses: frozenset[str] | None = None
+    member_earlier: str | None = None
+
+
+COUNTRY_CODES: Final = frozenset(code for code, _name in countries)
 
 
 def country_codes() -> frozenset[str]:
-    return frozenset(code for code, _name in countries)
+    return COUNTRY_CODES
 
 
-def region_for(country: str, regions: Sequence["RegionData"]) -> "RegionData":
-    """The region whose country list holds this code, else the catch-all "other" region."""
-    code = country.upper()
-    for region in regions:
-        if code in region.countries:
-            return region
-    return next(region for region in regions if region.slug == OTHER_REGION)
+# ---------------------------------------------------------------- which keys apply (DESIGN.md)
 
 
 def setting_applies(age: str | None) -> bool:
     return age != "minor"
 
 
-def switched_off_applies(
-    age: str | None, setting: str | None, country: str | None, regions: Sequence["RegionData"]
-) -> bool:
-    """Asked of adults who switched off where the setting existed before training started."""
-    if age == "minor" or setting != "off" or country is None:
+def uses_apply(age: str | None) -> bool:
+    """A minor's result does not depend on what they do: they count as having every kind."""
+    return age != "minor"
+
+
+def switched_off_applies(age: str | None, setting: str | None, region: Region | None) -> bool:
+    """Asked of adults who switched off where the current period was announced ahead (so
+    switching off before it began kept their data out of it)."""
+    if age == "minor" or setting != "off" or region is None:
         return False
-    return region_for(country, regions).notice_before_start
+    return region.current.announced
+
+
+def exposure_end(region: Region, until: date) -> date | None:
+    """The last day before `until` on which a training period ran in the region, if any."""
+    ends = [min(period.end or until, until) for period in region.periods if period.start < until]
+    return max(ends) if ends else None
+
+
+def minors_excluded_from(notice: Notice) -> date | None:
+    """The earliest date a source gives LinkedIn's under-18 exclusion for (None: always)."""
+    minors = notice.exclusion("minors")
+    return minors.applies_from if minors else None
+
+
+def member_earlier_cutoff(
+    age: str | None, switched_off: str | None, region: Region | None, notice: Notice
+) -> date | None:
+    """The date before which having an account decides the result, when it does.
+
+    A minor's data may have been used in the periods before the under-18 exclusion is sourced;
+    an adult who switched off before the current period began, in the periods before it.
+    """
+    if region is None:
+        return None
+    if age == "minor":
+        excluded_from = minors_excluded_from(notice)
+        return exposure_end(region, excluded_from) if excluded_from else None
+    if switched_off == "before":
+        return exposure_end(region, region.current.start)
+    return None
+
+
+def region_of(country: str | None, notice: Notice) -> Region | None:
+    return notice.region_for(country) if country else None
 
 
 def _messages() -> Errors:
@@ -98,6 +139,9 @@ def _messages() -> Errors:
         "switched_off": _(
             "Select whether you switched the setting off before or after the start date, "
             "or that you don't know."
+        ),
+        "member_earlier": _(
+            "Select whether you had a LinkedIn account before that date, or that you don't know."
         ),
         "uses": _("Select only activities from the list."),
     }
@@ -128,10 +172,9 @@ def _read_single(data: RawAnswers, key: str, errors: Errors) -> str | None:
     value = values[0].strip()
     if key == "country":
         value = value.upper()
-        valid = len(value) == 2 and value in country_codes()
+        valid = len(value) == 2 and value in COUNTRY_CODES
     else:
-        choices = {"age": AGES, "setting": SETTINGS, "switched_off": SWITCHED_OFF}[key]
-        valid = len(value) <= MAX_VALUE_LENGTH and value in choices
+        valid = len(value) <= MAX_VALUE_LENGTH and value in CHOICES[key]
     if not valid:
         errors[key] = _messages()[key]
         return None
@@ -152,7 +195,7 @@ def _read_uses(data: RawAnswers, errors: Errors) -> frozenset[str] | None:
     return frozenset(given)
 
 
-def read_draft(data: RawAnswers, regions: Sequence["RegionData"]) -> tuple[Draft, Errors]:
+def read_draft(data: RawAnswers, notice: Notice) -> tuple[Draft, Errors]:
     """Read whatever answers are present: the valid ones, and an error for each bad key.
 
     A key known not to apply is dropped unread; extra keys are ignored; an absent key is not an
@@ -162,38 +205,45 @@ def read_draft(data: RawAnswers, regions: Sequence["RegionData"]) -> tuple[Draft
     errors: Errors = {}
     country = _read_single(data, "country", errors)
     age = _read_single(data, "age", errors)
+    region = region_of(country, notice)
+    unsure = region is None or "age" in errors  # cannot tell yet whether later keys apply
     setting = _read_single(data, "setting", errors) if setting_applies(age) else None
     switched_off = None
     # An absent setting counts as "unknown", so switched_off applies only after "off" (or a bad
     # setting, or a bad country, when we cannot tell).
     if "setting" in errors or (
-        setting == "off"
-        and (country is None or switched_off_applies(age, setting, country, regions))
+        setting == "off" and (unsure or switched_off_applies(age, setting, region))
     ):
         switched_off = _read_single(data, "switched_off", errors)
-    uses = _read_uses(data, errors)
-    return Draft(country, age, setting, switched_off, uses), errors
+    member_earlier = None
+    if (
+        unsure
+        or "setting" in errors
+        or "switched_off" in errors
+        or member_earlier_cutoff(age, switched_off, region, notice)
+    ):
+        member_earlier = _read_single(data, "member_earlier", errors)
+    uses = _read_uses(data, errors) if uses_apply(age) else None
+    return Draft(country, age, setting, switched_off, uses, member_earlier), errors
 
 
-def parse_answers(
-    data: RawAnswers, regions: Sequence["RegionData"]
-) -> tuple[Answers | None, Errors]:
+def parse_answers(data: RawAnswers, notice: Notice) -> tuple[Answers | None, Errors]:
     """Normalised answers, or None and an error message (active language) for each bad key.
 
-    `country` and `age` are required. A setting or switch-off date that applies but is absent
-    counts as "unknown" (the setting is on by default); an absent `uses` means none of them.
+    `country` and `age` are required. A key that applies but is absent counts as "unknown" (the
+    setting is on by default); an absent `uses` means none of them.
     """
-    draft, errors = read_draft(data, regions)
+    draft, errors = read_draft(data, notice)
     messages = _messages()
     for key in ("country", "age"):
         if getattr(draft, key) is None and key not in errors:
             errors[key] = messages[key]
     if errors:
         return None, errors
-    return answers_from_draft(draft, regions), {}
+    return answers_from_draft(draft, notice), {}
 
 
-def answers_from_draft(draft: Draft, regions: Sequence["RegionData"]) -> Answers:
+def answers_from_draft(draft: Draft, notice: Notice) -> Answers:
     """Complete a draft that has its country and age into normalised Answers."""
     if draft.country is None or draft.age is None:
         raise ValueError("a draft needs its country and age to become Answers")
@@ -204,25 +254,37 @@ def answers_from_draft(draft: Draft, regions: Sequence["RegionData"]) -> Answers
             setting=draft.setting,
             switched_off=draft.switched_off,
             uses=draft.uses or frozenset(),
+            member_earlier=draft.member_earlier,
         ),
-        regions,
+        notice,
     )
 
 
-def normalise(answers: Answers, regions: Sequence["RegionData"]) -> Answers:
+def normalise(answers: Answers, notice: Notice) -> Answers:
     """Drop what does not apply and fill what the rules assume, so one situation has one value."""
     country = answers.country.upper()
-    setting = None
+    region = notice.region_for(country)
+    setting = switched_off = member_earlier = None
     if setting_applies(answers.age):
         setting = answers.setting or "unknown"  # on by default: not knowing counts as unknown
-    switched_off = None
-    if switched_off_applies(answers.age, setting, country, regions):
+    if switched_off_applies(answers.age, setting, region):
         switched_off = answers.switched_off or "unknown"
-    return Answers(country, answers.age, setting, switched_off, frozenset(answers.uses))
+    if member_earlier_cutoff(answers.age, switched_off, region, notice):
+        member_earlier = answers.member_earlier or "unknown"
+    uses = frozenset(answers.uses) if uses_apply(answers.age) else frozenset()
+    return Answers(country, answers.age, setting, switched_off, uses, member_earlier)
 
 
 def draft_from_answers(answers: Answers) -> Draft:
-    return Draft(answers.country, answers.age, answers.setting, answers.switched_off, answers.uses)
+    uses = answers.uses if uses_apply(answers.age) else None
+    return Draft(
+        answers.country,
+        answers.age,
+        answers.setting,
+        answers.switched_off,
+        uses,
+        answers.member_earlier,
+    )
 
 
 def draft_query_pairs(draft: Draft) -> list[tuple[str, str]]:

@@ -1,178 +1,222 @@
-"""The rules: normalised answers and a notice version's data in, an assessment out (DESIGN.md).
+"""The rules: normalised answers and a notice version's snapshot in, an assessment out (DESIGN.md)
 
-Pure: no request, no ORM. Reasons are in the active language; region start dates come from the
-content (NoticeData.regions), never from here.
+Pure: no request, no ORM, no wording. Statuses concern the training of content-generating AI only;
+the other AI uses are listed beside them (`other_uses`). catalog.present turns this into words.
 """
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Final
 
-from django.utils.formats import date_format
-from django.utils.translation import gettext as _
-
-from catalog.notice_data import ItemData, NoticeData, RegionData, SourceRef
-from catalog.rules.answers import Answers, region_for
+from catalog.rules.answers import Answers, member_earlier_cutoff, minors_excluded_from
+from catalog.rules.vocabulary import USES
+from catalog.snapshot import (
+    NOTICE,
+    Category,
+    Exclusion,
+    Item,
+    Notice,
+    Period,
+    PolicyUse,
+    Region,
+    Row,
+    Text,
+)
 
 IN_SCOPE: Final = "in-scope"
 PAST_ONLY: Final = "past-only"
 NOT_IN_SCOPE: Final = "not-in-scope"
 NOT_LISTED: Final = "not-listed"
 NOT_APPLICABLE: Final = "not-applicable"
-USED: Final = (IN_SCOPE, PAST_ONLY)  # may be (or have been) used for training
-OTHER_ROWS: Final = ("features", "improve", "safety")  # AI uses the setting does not stop
+# A category takes the highest status of the visitor's items, in this order.
+RANK: Final = (IN_SCOPE, PAST_ONLY, NOT_IN_SCOPE, NOT_LISTED)
 MINORS: Final = "minors"
+
+# Why listed data has its status: one basis per situation (catalog.present words it).
+SETTING_ON: Final = "setting-on"
+SETTING_UNKNOWN: Final = "setting-unknown"
+OFF_AFTER_START: Final = "off-after-start"
+OFF_UNKNOWN_DATE: Final = "off-unknown-date"
+OFF_NEVER_PAUSED: Final = "off-never-paused"  # training there never paused (`other`)
+OFF_BEFORE_EARLIER: Final = "off-before-but-earlier"  # off before, member in an earlier period
+OFF_BEFORE: Final = "off-before"
+MINOR_EXCLUDED: Final = "minor-excluded"
+MINOR_EARLIER: Final = "minor-earlier"  # a minor, in periods before the exclusion is sourced
+
+
+@dataclass(frozen=True)
+class Training:
+    """What happens to the visitor's listed data, and the periods behind it."""
+
+    status: str  # IN_SCOPE, PAST_ONLY or NOT_IN_SCOPE
+    basis: str  # one of the bases above
+    periods: tuple[Period, ...]  # the training periods it concerns
+    cutoff: date | None  # where member_earlier decided it: the date that question asked about
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    item: Item
+    status: str  # IN_SCOPE, PAST_ONLY, NOT_IN_SCOPE or NOT_LISTED
+
+    @property
+    def listed(self) -> bool:
+        return self.status != NOT_LISTED
 
 
 @dataclass(frozen=True)
 class CategoryResult:
-    slug: str
-    name: str
+    category: Category
     status: str  # vocabulary.STATUSES
-    reason: str  # one sentence, active language
-    items: tuple[ItemData, ...]  # the visitor's items of this category (item.train: listed)
+    items: tuple[ItemResult, ...]  # the visitor's items of this category
+
+    @property
+    def slug(self) -> str:
+        return self.category.slug
+
+    @property
+    def name(self) -> Text:
+        return self.category.name
+
+    @property
+    def listed_items(self) -> tuple[ItemResult, ...]:
+        return tuple(result for result in self.items if result.listed)
 
 
 @dataclass(frozen=True)
 class ExclusionResult:
-    slug: str
-    name: str
-    summary: str
+    exclusion: Exclusion
     applies: bool
-    sources: tuple[SourceRef, ...]
+
+    @property
+    def slug(self) -> str:
+        return self.exclusion.slug
 
 
 @dataclass(frozen=True)
-class OtherUse:
-    row: str  # "features", "improve" or "safety"
-    categories: tuple[str, ...]  # names of the visitor's categories that row lists
+class RowUse:
+    """A notice row beside training (Microsoft's UK row included, which exempts no one), with the
+    visitor's categories its cells name (none, for a row about other content)."""
+
+    row: Row
+    categories: tuple[Text, ...]
 
 
 @dataclass(frozen=True)
 class Assessment:
     answers: Answers
-    region: RegionData
-    notice_slug: str
-    notice_title: str
+    notice: Notice
+    region: Region
+    training: Training
     categories: tuple[CategoryResult, ...]  # always the eight, in order
-    exclusions: tuple[ExclusionResult, ...]  # the three main exclusions, in order
-    other_uses: tuple[OtherUse, ...]
+    exclusions: tuple[ExclusionResult, ...]  # the main exclusions, in order
+    row_uses: tuple[RowUse, ...]  # where the notice governs: its other rows naming the data
+    policy_uses: tuple[PolicyUse, ...]  # elsewhere: the global policy's own words
+
+    @property
+    def minor(self) -> bool:
+        return self.answers.age == "minor"
+
+    def count(self, status: str) -> int:
+        return sum(category.status == status for category in self.categories)
 
     @property
     def applicable(self) -> int:
         """How many kinds of data the visitor has."""
-        return sum(category.status != NOT_APPLICABLE for category in self.categories)
-
-    @property
-    def used(self) -> int:
-        """How many of them may be, or may have been, used for training."""
-        return sum(category.status in USED for category in self.categories)
+        return len(self.categories) - self.count(NOT_APPLICABLE)
 
     @property
     def switch_off_advised(self) -> bool:
-        """The setting is (or may be) on: switching it off stops training from now on."""
-        return self.answers.age != "minor" and self.answers.setting in ("on", "unknown", None)
-
-    @property
-    def microsoft_sharing(self) -> bool:
-        """In the UK, LinkedIn also shares content with Microsoft for Microsoft's own models."""
-        return self.region.slug == "gb"
+        """The setting is (or may be) on, or the visitor is a minor (LinkedIn's own judgement)."""
+        return self.minor or self.answers.setting in ("on", "unknown")
 
 
-def visitor_items(items: tuple[ItemData, ...], uses: frozenset[str]) -> tuple[ItemData, ...]:
+def visitor_uses(answers: Answers) -> frozenset[str]:
+    """What the visitor does; a minor, who is not asked, counts as doing everything."""
+    return frozenset(USES) if answers.age == "minor" else answers.uses
+
+
+def visitor_items(items: tuple[Item, ...], uses: frozenset[str]) -> tuple[Item, ...]:
     """Every member has the items without a `use`; the others come with the matching answer."""
     return tuple(item for item in items if not item.use or item.use in uses)
 
 
-def _protection(answers: Answers, region: RegionData) -> tuple[str, str]:
-    """Status and reason for data that the notice lists for training."""
-    start = date_format(region.training_start, "j F Y")
+def _before(region: Region, until: date | None) -> tuple[Period, ...]:
+    return tuple(period for period in region.periods if until is None or period.start < until)
+
+
+def training(answers: Answers, region: Region, notice: Notice) -> Training:
+    """DESIGN.md's statuses 3-5 for data LinkedIn lists for training."""
+    cutoff = member_earlier_cutoff(answers.age, answers.switched_off, region, notice)
     if answers.age == "minor":
-        return NOT_IN_SCOPE, _(
-            "Members under 18 are excluded from training, even if their setting appears to be on."
-        )
-    setting = answers.setting or "unknown"
-    if setting == "off":
-        if not region.notice_before_start:
-            return PAST_ONLY, _(
-                "Training started in your region on %(date)s with the setting on by default: "
-                "this data may have been used until you switched it off, but not since."
-            ) % {"date": start}
-        if answers.switched_off == "before":
-            return NOT_IN_SCOPE, _(
-                "You switched the setting off before training started in your region "
-                "on %(date)s, so it is not used."
-            ) % {"date": start}
-        if answers.switched_off == "after":
-            return PAST_ONLY, _(
-                "You switched the setting off after training started in your region on "
-                "%(date)s: this data may already have been used, but not since."
-            ) % {"date": start}
-        return PAST_ONLY, _(
-            "You switched the setting off but don't know when: this data may have been used "
-            "from %(date)s until then, but not since."
-        ) % {"date": start}
-    if setting == "on":
-        return IN_SCOPE, _(
-            "The notice lists it for training and your setting is on: it may be used to train "
-            "LinkedIn's AI, as it can be in your region since %(date)s."
-        ) % {"date": start}
-    return IN_SCOPE, _(
-        "The notice lists it for training and the setting is on by default: unless you switched "
-        "it off, it may be used, as it can be in your region since %(date)s."
-    ) % {"date": start}
+        earlier = _before(region, minors_excluded_from(notice))
+        if cutoff is None or answers.member_earlier == "no":
+            return Training(NOT_IN_SCOPE, MINOR_EXCLUDED, (), cutoff)
+        return Training(PAST_ONLY, MINOR_EARLIER, earlier, cutoff)
+    if answers.setting == "on":
+        return Training(IN_SCOPE, SETTING_ON, (region.current,), None)
+    if answers.setting != "off":
+        return Training(IN_SCOPE, SETTING_UNKNOWN, (region.current,), None)
+    if not region.current.announced:
+        return Training(PAST_ONLY, OFF_NEVER_PAUSED, region.periods, None)
+    if answers.switched_off == "after":
+        return Training(PAST_ONLY, OFF_AFTER_START, region.periods, None)
+    if answers.switched_off != "before":
+        return Training(PAST_ONLY, OFF_UNKNOWN_DATE, region.periods, None)
+    if cutoff is None or answers.member_earlier == "no":
+        return Training(NOT_IN_SCOPE, OFF_BEFORE, region.earlier, cutoff)
+    return Training(PAST_ONLY, OFF_BEFORE_EARLIER, region.earlier, cutoff)
 
 
-def assess(answers: Answers, notice: NoticeData) -> Assessment:
-    """Per category, DESIGN.md's first matching status; per main exclusion, whether it applies."""
-    region = region_for(answers.country, notice.regions)
-    protection = _protection(answers, region)
+def _category_status(results: tuple[ItemResult, ...]) -> str:
+    if not results:
+        return NOT_APPLICABLE
+    return min((result.status for result in results), key=RANK.index)
+
+
+def assess(answers: Answers, notice: Notice) -> Assessment:
+    """Per item and per category, DESIGN.md's first matching status; the other uses beside."""
+    region = notice.region_for(answers.country)
+    listed = training(answers, region, notice)
+    uses = visitor_uses(answers)
     categories = []
     for category in notice.categories:
-        items = visitor_items(category.items, answers.uses)
-        if not items:
-            status, reason = NOT_APPLICABLE, _("From your answers, you have no data of this kind.")
-        elif not any(item.train for item in items):
-            status, reason = (
-                NOT_LISTED,
-                _(
-                    "The notice does not list your data of this kind for training "
-                    "content-creating AI."
-                ),
-            )
-        else:
-            status, reason = protection
-        categories.append(CategoryResult(category.slug, category.name, status, reason, items))
+        results = tuple(
+            ItemResult(item, listed.status if item.listed_for_training(region) else NOT_LISTED)
+            for item in visitor_items(category.items, uses)
+        )
+        categories.append(CategoryResult(category, _category_status(results), results))
     exclusions = tuple(
         ExclusionResult(
-            slug=exclusion.slug,
-            name=exclusion.name,
-            summary=exclusion.summary,
-            applies=(
-                answers.age == "minor"
-                if exclusion.slug == MINORS
-                else bool(exclusion.use) and exclusion.use in answers.uses
-            ),
-            sources=exclusion.sources,
+            exclusion,
+            answers.age == "minor" if exclusion.slug == MINORS else exclusion.use in uses,
         )
-        for exclusion in notice.exclusions
+        for exclusion in notice.main_exclusions
     )
-    other_uses = tuple(
-        OtherUse(
-            row,
-            tuple(
-                category.name
-                for category in categories
-                if any(row in item.rows for item in category.items)
-            ),
+    row_uses: tuple[RowUse, ...] = ()
+    policy_uses: tuple[PolicyUse, ...] = ()
+    if region.document == NOTICE:
+        row_uses = tuple(
+            RowUse(
+                row,
+                tuple(
+                    result.name
+                    for result in categories
+                    if any(row.slug in item.item.rows for item in result.items)
+                ),
+            )
+            for row in notice.rows
+            if row.slug != "train" and row.applies_in(region)
         )
-        for row in OTHER_ROWS
-    )
+    else:
+        policy_uses = notice.policy_uses
     return Assessment(
         answers=answers,
+        notice=notice,
         region=region,
-        notice_slug=notice.slug,
-        notice_title=notice.title,
+        training=listed,
         categories=tuple(categories),
         exclusions=exclusions,
-        other_uses=other_uses,
+        row_uses=row_uses,
+        policy_uses=policy_uses,
     )

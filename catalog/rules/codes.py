@@ -1,53 +1,94 @@
 """Answers ⇄ short result code: the shareable part of a result link (/r/<code>/).
 
-A code is 8 characters of a lower-case Crockford base-32 alphabet (digits and letters without
-i, l, o, u: URL-safe and hard to misread):
+A code is a lower-case Crockford base-32 string (digits and letters without i, l, o, u: URL-safe
+and hard to misread):
 
-    v pppppp c
-    │ │      └ check character: Luhn mod 32 over the 7 characters before it
-    │ └ payload: 30 bits, most significant first, 5 bits a character
-    └ format version ("1")
+    v ppppppp c
+    │ │       └ check character: Luhn mod 32 over the characters before it
+    │ └ payload, 5 bits a character, most significant first
+    └ format version
 
-Payload of format 1, from the most significant bit:
+Format 2 (9 characters; what encode makes), from the most significant bit of 35:
 
-    country       10 bits  (first letter - 'A') * 26 + (second letter - 'A'), below 676
-    age            1 bit   index in vocabulary.AGES
-    setting        2 bits  0 = not asked, else 1 + index in vocabulary.SETTINGS
-    switched_off   2 bits  0 = not asked, else 1 + index in vocabulary.SWITCHED_OFF
-    uses           8 bits  bit i (counting from the least significant) = vocabulary.USES[i]
-    notice         7 bits  Notice.code_id (0-127)
+    country        10 bits  (first letter - 'A') * 26 + (second letter - 'A'), below 676
+    age             1 bit   index in vocabulary.AGES
+    setting         2 bits  0 = not asked, else 1 + index in vocabulary.SETTINGS
+    switched_off    2 bits  0 = not asked, else 1 + index in vocabulary.SWITCHED_OFF
+    member_earlier  2 bits  0 = not asked, else 1 + index in vocabulary.MEMBER_EARLIER
+    uses            8 bits  bit i (counting from the least significant) = vocabulary.USES[i]
+    notice          7 bits  Notice.code_id (0-127)
+    reserved        3 bits  zero
 
-So the vocabulary, the order of its tuples and the notice code ids are part of the format: a change
-to any of them is a new format version, decoded next to this one, so old links keep working.
+Format 1 (8 characters, issued until November 2026) is format 2 without member_earlier and the
+reserved bits. It still decodes, so every link ever issued keeps resolving: the view redirects it
+to the canonical code of its normalised answers.
 
-Luhn mod N detects every single-character substitution (and most swaps of neighbours). The code has
-exactly one spelling: no case folding, no padding bits, and decode rejects every bit pattern that
-encode cannot produce. A well-formed code only proves the shape: the view still checks that the
-notice exists and that the decoded answers are already normalised.
+Luhn mod N detects every single-character substitution (and most swaps of neighbours). A code has
+one canonical spelling; `respell` maps the lenient Crockford spellings (upper case, o for 0, i and
+l for 1, hyphens) onto it. decode rejects every bit pattern that encode cannot produce. A
+well-formed code only proves the shape: the view still checks the notice and normalisation.
 """
 
+from dataclasses import dataclass
 from typing import Final
 
 from catalog.rules.answers import Answers
-from catalog.rules.vocabulary import AGES, SETTINGS, SWITCHED_OFF, USES
+from catalog.rules.vocabulary import AGES, MEMBER_EARLIER, SETTINGS, SWITCHED_OFF, USES
 
 ALPHABET: Final = "0123456789abcdefghjkmnpqrstvwxyz"
 BASE: Final = len(ALPHABET)
-FORMAT_VERSION: Final = 1
-PAYLOAD_LENGTH: Final = 6  # characters: 30 bits
-LENGTH: Final = 1 + PAYLOAD_LENGTH + 1
 MAX_NOTICE_ID: Final = 127
 
 _INDEX: Final = {char: value for value, char in enumerate(ALPHABET)}
 _LETTERS: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _COUNTRIES: Final = len(_LETTERS) ** 2
-# Field widths in bits, most significant first; they add up to 5 bits per payload character.
-_WIDTHS: Final = (("country", 10), ("age", 1), ("setting", 2), ("switched_off", 2), ("uses", 8))
 _NOTICE_BITS: Final = 7
+_OPTIONAL: Final = {
+    "setting": SETTINGS,
+    "switched_off": SWITCHED_OFF,
+    "member_earlier": MEMBER_EARLIER,
+}
+
+
+@dataclass(frozen=True)
+class Format:
+    version: int
+    fields: tuple[tuple[str, int], ...]  # (name, bits), most significant first, before the notice
+    reserved: int  # zero bits after the notice id, to fill whole characters
+
+    @property
+    def payload_length(self) -> int:
+        bits = sum(width for _, width in self.fields) + _NOTICE_BITS + self.reserved
+        assert bits % 5 == 0
+        return bits // 5
+
+    @property
+    def length(self) -> int:
+        return 1 + self.payload_length + 1
+
+
+FORMAT_1: Final = Format(
+    1, (("country", 10), ("age", 1), ("setting", 2), ("switched_off", 2), ("uses", 8)), 0
+)
+FORMAT_2: Final = Format(
+    2,
+    (
+        ("country", 10),
+        ("age", 1),
+        ("setting", 2),
+        ("switched_off", 2),
+        ("member_earlier", 2),
+        ("uses", 8),
+    ),
+    3,
+)
+FORMATS: Final = {fmt.version: fmt for fmt in (FORMAT_1, FORMAT_2)}
+CURRENT: Final = FORMAT_2
+FORMAT_VERSION: Final = CURRENT.version
+LENGTH: Final = CURRENT.length
 
 assert len(ALPHABET) == 32 and len(set(ALPHABET)) == 32
-assert sum(width for _, width in _WIDTHS) + _NOTICE_BITS == 5 * PAYLOAD_LENGTH
-assert len(USES) == 8 and len(AGES) == 2 and len(SETTINGS) == 3 and len(SWITCHED_OFF) == 3
+assert len(USES) == 8 and len(AGES) == 2 and all(len(v) == 3 for v in _OPTIONAL.values())
 
 
 class InvalidCode(ValueError):
@@ -91,7 +132,7 @@ def _check_shape(answers: Answers) -> None:
 
 
 def encode(answers: Answers, notice_code_id: int) -> str:
-    """The code of normalised answers computed against the notice with this code_id.
+    """The code (current format) of normalised answers computed against this notice version.
 
     Raises ValueError for answers outside the vocabulary or a notice id outside 0-127.
     """
@@ -110,55 +151,73 @@ def encode(answers: Answers, notice_code_id: int) -> str:
     fields = {
         "country": _country_number(answers.country),
         "age": AGES.index(answers.age),
-        "setting": _optional_index(answers.setting, SETTINGS, "setting"),
-        "switched_off": _optional_index(answers.switched_off, SWITCHED_OFF, "switched_off"),
+        **{
+            name: _optional_index(getattr(answers, name), choices, name)
+            for name, choices in _OPTIONAL.items()
+        },
         "uses": sum(1 << USES.index(use) for use in answers.uses),
     }
     number = 0
-    for name, width in _WIDTHS:
+    for name, width in CURRENT.fields:
         number = (number << width) | fields[name]
-    number = (number << _NOTICE_BITS) | notice_code_id
+    number = ((number << _NOTICE_BITS) | notice_code_id) << CURRENT.reserved
     payload = "".join(
-        ALPHABET[(number >> (5 * shift)) & 31] for shift in reversed(range(PAYLOAD_LENGTH))
+        ALPHABET[(number >> (5 * shift)) & 31] for shift in reversed(range(CURRENT.payload_length))
     )
-    body = ALPHABET[FORMAT_VERSION] + payload
+    body = ALPHABET[CURRENT.version] + payload
     return body + _check_character(body)
 
 
 def decode(code: str) -> tuple[Answers, int]:
-    """The answers and the notice code_id of a code; InvalidCode for anything encode cannot make."""
-    if not isinstance(code, str) or len(code) != LENGTH:
-        raise InvalidCode("wrong length")
-    if any(char not in _INDEX for char in code):
+    """The answers and the notice code_id of a code of any format; InvalidCode for anything
+    encode (of that format) cannot make."""
+    if not isinstance(code, str) or not code or any(char not in _INDEX for char in code):
         raise InvalidCode("character outside the alphabet")
+    fmt = FORMATS.get(_INDEX[code[0]])
+    if fmt is None:
+        raise InvalidCode("unknown format version")
+    if len(code) != fmt.length:
+        raise InvalidCode("wrong length")
     body, check = code[:-1], code[-1]
     if _check_character(body) != check:
         raise InvalidCode("check character does not match")
-    if _INDEX[body[0]] != FORMAT_VERSION:
-        raise InvalidCode("unknown format version")
     number = 0
     for char in body[1:]:
         number = (number << 5) | _INDEX[char]
+    if number & ((1 << fmt.reserved) - 1):
+        raise InvalidCode("reserved bits set")
+    number >>= fmt.reserved
     notice_code_id = number & ((1 << _NOTICE_BITS) - 1)
     number >>= _NOTICE_BITS
     fields: dict[str, int] = {}
-    for name, width in reversed(_WIDTHS):
+    for name, width in reversed(fmt.fields):
         fields[name] = number & ((1 << width) - 1)
         number >>= width
     if fields["country"] >= _COUNTRIES:
         raise InvalidCode("country out of range")
+    optional = {}
+    for name, choices in _OPTIONAL.items():
+        value = fields.get(name, 0)
+        if value > len(choices):
+            raise InvalidCode(f"{name} out of range")
+        optional[name] = None if value == 0 else choices[value - 1]
     first, second = divmod(fields["country"], len(_LETTERS))
     answers = Answers(
         country=_LETTERS[first] + _LETTERS[second],
         age=AGES[fields["age"]],
-        setting=None if fields["setting"] == 0 else SETTINGS[fields["setting"] - 1],
-        switched_off=(
-            None if fields["switched_off"] == 0 else SWITCHED_OFF[fields["switched_off"] - 1]
-        ),
         uses=frozenset(use for bit, use in enumerate(USES) if fields["uses"] >> bit & 1),
+        **optional,
     )
     try:
         _check_shape(answers)
     except ValueError as error:
         raise InvalidCode(str(error)) from None
     return answers, notice_code_id
+
+
+_RESPELL: Final = str.maketrans({"o": "0", "i": "1", "l": "1", "-": None})
+
+
+def respell(raw: str) -> str:
+    """The canonical spelling of a leniently typed code: case, o/0, i/l/1 and hyphens."""
+    return raw.strip().lower().translate(_RESPELL)

@@ -4,17 +4,25 @@ Views only route: they show `next_question(draft)` until it is None, then the an
 Labels are lazy, so they come out in the language of the page that renders them.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Final, Literal
 
 from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
-from catalog.notice_data import RegionData
-from catalog.rules.answers import Draft, region_for, setting_applies, switched_off_applies
+from catalog.rules.answers import (
+    Draft,
+    member_earlier_cutoff,
+    region_of,
+    setting_applies,
+    switched_off_applies,
+    uses_apply,
+)
+from catalog.rules.countries import country_names
+from catalog.snapshot import Notice
 
 Kind = Literal["select", "radio", "checkbox"]
 
@@ -34,6 +42,14 @@ class Question:
     kind: Kind
     choices: tuple[Choice, ...] = ()  # empty for the country question: every country
     summary: str | Promise = ""  # the row label on the check-your-answers page
+    # When it is asked, as far as the draft tells (an unanswered earlier key counts as "maybe").
+    asked: Callable[[Draft, Notice], bool] = lambda draft, notice: True
+
+
+def _cutoff(draft: Draft, notice: Notice) -> date | None:
+    return member_earlier_cutoff(
+        draft.age, draft.switched_off, region_of(draft.country, notice), notice
+    )
 
 
 QUESTIONS: Final = (
@@ -47,7 +63,10 @@ QUESTIONS: Final = (
     Question(
         key="age",
         title=_("How old are you?"),
-        hint=_("LinkedIn says it does not train its AI on data of members under 18."),
+        hint=_(
+            "LinkedIn says it does not use data of members it believes could be under 18 to "
+            "train content-generating AI."
+        ),
         kind="radio",
         choices=(Choice("minor", _("Under 18")), Choice("adult", _("18 or over"))),
         summary=_("Age"),
@@ -56,8 +75,8 @@ QUESTIONS: Final = (
         key="setting",
         title=_("Is LinkedIn's setting “Data for Generative AI Improvement” on?"),
         hint=_(
-            "It is in Settings & Privacy → Data privacy → Data for Generative AI Improvement. "
-            "It is on unless you switched it off."
+            "It is on by default, unless you switched it off. The link below opens it on "
+            "LinkedIn, where you can see it."
         ),
         kind="radio",
         choices=(
@@ -66,11 +85,15 @@ QUESTIONS: Final = (
             Choice("unknown", _("I don't know")),
         ),
         summary=_("The setting"),
+        asked=lambda draft, notice: setting_applies(draft.age),
     ),
     Question(
         key="switched_off",
         title=_("When did you switch the setting off?"),
-        hint=_("Training started in your region on %(date)s."),
+        hint=_(
+            "LinkedIn announced that training would begin where you live on %(date)s: "
+            "switching off before then kept your data out of it."
+        ),
         kind="radio",
         choices=(
             Choice("before", _("Before %(date)s")),
@@ -78,6 +101,25 @@ QUESTIONS: Final = (
             Choice("unknown", _("I don't know")),
         ),
         summary=_("Switched off"),
+        asked=lambda draft, notice: switched_off_applies(
+            draft.age, draft.setting, region_of(draft.country, notice)
+        ),
+    ),
+    Question(
+        key="member_earlier",
+        title=_("Did you have a LinkedIn account before %(cutoff)s?"),
+        hint=_(
+            "LinkedIn trained, or may have trained, its AI on members' data where you live "
+            "before that date. Any account counts, even one you no longer use."
+        ),
+        kind="radio",
+        choices=(
+            Choice("yes", _("Yes")),
+            Choice("no", _("No, I joined on or after that date")),
+            Choice("unknown", _("I don't know")),
+        ),
+        summary=_("Had an account before %(cutoff)s"),
+        asked=lambda draft, notice: _cutoff(draft, notice) is not None,
     ),
     Question(
         key="uses",
@@ -88,16 +130,29 @@ QUESTIONS: Final = (
         ),
         kind="checkbox",
         choices=(
-            Choice("posts", _("Publish posts, articles, comments or poll responses")),
+            Choice(
+                "posts",
+                _("Publish posts or articles, comment, answer polls or contribute to articles"),
+            ),
             Choice("groups", _("Take part in groups")),
-            Choice("ai-tools", _("Use LinkedIn's AI features (writing help, AI chat or search)")),
+            Choice(
+                "ai-tools",
+                _("Use LinkedIn's AI features: writing help, AI chats or AI-powered search"),
+            ),
             Choice("resumes", _("Save resumes or screening answers to reuse when applying")),
             Choice("verification", _("Have a verification badge (employer, work email or ID)")),
-            Choice("feedback", _("Send feedback or ratings about features")),
+            Choice(
+                "feedback",
+                _(
+                    "Give feedback: thumbs up or down on AI suggestions, reports of problems "
+                    "with AI content, support requests or other feedback"
+                ),
+            ),
             Choice("messages", _("Send or receive private messages")),
             Choice("salary", _("Give LinkedIn salary information")),
         ),
         summary=_("What you do on LinkedIn"),
+        asked=lambda draft, notice: uses_apply(draft.age),
     ),
 )
 BY_KEY: Final = {question.key: question for question in QUESTIONS}
@@ -107,80 +162,78 @@ def get_question(key: str) -> Question | None:
     return BY_KEY.get(key)
 
 
-def applies(question: Question, draft: Draft, regions: Sequence[RegionData]) -> bool:
-    """Whether the question is asked of this visitor, as far as the draft tells.
-
-    Until the age is known the setting counts as asked; switched_off only once the draft says off.
-    """
-    if question.key == "setting":
-        return setting_applies(draft.age)
-    if question.key == "switched_off":
-        return switched_off_applies(draft.age, draft.setting, draft.country, regions)
-    return True
-
-
-def applicable_questions(draft: Draft, regions: Sequence[RegionData]) -> list[Question]:
-    return [question for question in QUESTIONS if applies(question, draft, regions)]
+def applicable_questions(draft: Draft, notice: Notice) -> list[Question]:
+    return [question for question in QUESTIONS if question.asked(draft, notice)]
 
 
 def is_answered(question: Question, draft: Draft) -> bool:
     return getattr(draft, question.key) is not None
 
 
-def next_question(draft: Draft, regions: Sequence[RegionData]) -> Question | None:
+def next_question(draft: Draft, notice: Notice) -> Question | None:
     """The first question that applies and is not answered yet; None when all are."""
-    for question in applicable_questions(draft, regions):
+    for question in applicable_questions(draft, notice):
         if not is_answered(question, draft):
             return question
     return None
 
 
-def previous_question(
-    question: Question, draft: Draft, regions: Sequence[RegionData]
-) -> Question | None:
-    asked = applicable_questions(draft, regions)
+def previous_question(question: Question, draft: Draft, notice: Notice) -> Question | None:
+    asked = applicable_questions(draft, notice)
     if question not in asked:
         return None
     index = asked.index(question)
     return asked[index - 1] if index else None
 
 
-def progress(question: Question, draft: Draft, regions: Sequence[RegionData]) -> tuple[int, int]:
+def progress(question: Question, draft: Draft, notice: Notice) -> tuple[int, int]:
     """("Question n of total"), counting only the questions that apply to this visitor."""
-    asked = applicable_questions(draft, regions)
+    asked = applicable_questions(draft, notice)
     if question not in asked:
         return 1, len(asked)
     return asked.index(question) + 1, len(asked)
 
 
-def start_date(draft: Draft, regions: Sequence[RegionData]) -> str:
-    """The visitor's region's training start, formatted for the active language ("" if unknown)."""
-    if draft.country is None:
-        return ""
-    return date_format(region_for(draft.country, regions).training_start, "j F Y")
+def _dates(draft: Draft, notice: Notice) -> dict[str, str]:
+    """The dates a question's wording may hold, formatted for the active language."""
+    region = region_of(draft.country, notice)
+    if region is None:
+        return {"date": "", "cutoff": ""}
+    cutoff = _cutoff(draft, notice)
+    return {
+        "date": date_format(region.current.start, "j F Y"),
+        "cutoff": date_format(cutoff, "j F Y") if cutoff else "",
+    }
 
 
 def country_choices() -> list[Choice]:
     """Every country, with its name in the active language, sorted for that language."""
-    return [Choice(code, name) for code, name in countries]
+    return [Choice(code, name) for code, name in country_names()]
 
 
-def _fill(text: str | Promise, draft: Draft, regions: Sequence[RegionData]) -> str:
+def _fill(text: str | Promise, dates: dict[str, str]) -> str:
     text = str(text)
-    return text % {"date": start_date(draft, regions)} if "%(date)s" in text else text
+    return text % dates if "%(" in text else text
 
 
-def choices_for(question: Question, draft: Draft, regions: Sequence[RegionData]) -> list[Choice]:
+def choices_for(question: Question, draft: Draft, notice: Notice) -> list[Choice]:
     """The question's choices with their labels filled in (the region's date, country names)."""
     if question.key == "country":
         return country_choices()
+    dates = _dates(draft, notice)
     return [
-        Choice(
-            choice.value, _fill(choice.label, draft, regions), _fill(choice.hint, draft, regions)
-        )
+        Choice(choice.value, _fill(choice.label, dates), _fill(choice.hint, dates))
         for choice in question.choices
     ]
 
 
-def hint_for(question: Question, draft: Draft, regions: Sequence[RegionData]) -> str:
-    return _fill(question.hint, draft, regions)
+def title_for(question: Question, draft: Draft, notice: Notice) -> str:
+    return _fill(question.title, _dates(draft, notice))
+
+
+def hint_for(question: Question, draft: Draft, notice: Notice) -> str:
+    return _fill(question.hint, _dates(draft, notice))
+
+
+def summary_for(question: Question, draft: Draft, notice: Notice) -> str:
+    return _fill(question.summary, _dates(draft, notice))

@@ -1,6 +1,9 @@
 from django import template
 from django.urls import translate_url
 
+from catalog.present.pages import row_names as _row_names
+from catalog.snapshot import Notice
+
 register = template.Library()
 
 
@@ -9,3 +12,9 @@ def translated_url(context, lang: str) -> str:
     """The current page (query string included) in another language: the switch keeps the page."""
     request = context["request"]
     return translate_url(request.get_full_path(), lang)
+
+
+@register.simple_tag
+def row_names(notice: Notice, slugs) -> list:
+    """The names of the notice's rows, for row slugs."""
+    return _row_names(notice, slugs)

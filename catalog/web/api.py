@@ -5,15 +5,15 @@ from functools import wraps
 
 from django.conf import settings
 from django.http import HttpRequest, JsonResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
-from catalog import catalog_data
-from catalog.models import Source
-from catalog.notice_data import load_notice_data
+from catalog.present import letter, summary
+from catalog.present.pages import unique_sources
 from catalog.rules.answers import parse_answers
 from catalog.rules.assessment import assess
+from catalog.snapshot import Notice, Period, Region, SourceRef, current_content
 from catalog.web import result_views
 
 DEFAULT_LANGUAGE = "en"
@@ -29,118 +29,149 @@ def api_language(request: HttpRequest) -> str | JsonResponse:
     return JsonResponse({"errors": {"lang": message}}, status=400)
 
 
-def in_api_language(view: Callable[[HttpRequest], JsonResponse]) -> Callable:
-    """Run an endpoint in its `?lang=` language (text fields and page URLs), or answer the 400."""
+def in_api_language(view: Callable[[HttpRequest, Notice], JsonResponse]) -> Callable:
+    """Run an endpoint in its `?lang=` language with the current notice, or answer the 400
+    (bad language) or the 503 (no content loaded)."""
 
     @wraps(view)
     def endpoint(request: HttpRequest) -> JsonResponse:
         lang = api_language(request)
         if isinstance(lang, JsonResponse):
             return lang
+        content = current_content()
+        if content is None:
+            return JsonResponse({"errors": {"notice": "No notice version is loaded."}}, status=503)
         with translation.override(lang):
-            return view(request)
+            return view(request, content.current)
 
     return endpoint
 
 
-def source_json(source: Source) -> dict:
+def source_json(source: SourceRef) -> dict:
     return {
         "slug": source.slug,
-        "title": source.title,
+        "kind": source.kind,
+        "title": source.shown_title,
+        "title_lang": source.shown_lang,
         "publisher": source.publisher,
-        "published": source.published,
-        "url": source.url,
+        "published": str(source.published),
+        "url": source.link,
     }
 
 
-def notice_json(notice) -> dict:
+def notice_json(notice: Notice) -> dict:
     return {"slug": notice.slug, "effective": notice.effective.isoformat()}
+
+
+def period_json(period: Period) -> dict:
+    return {
+        "start": period.start.isoformat(),
+        "end": period.end.isoformat() if period.end else None,
+        "start_approximate": period.start_approximate,
+        "end_approximate": period.end_approximate,
+        "announced": period.announced,
+        "text": summary.period_text(period),
+        "note": str(period.note),
+        "sources": [source.slug for source in period.sources],
+    }
+
+
+def region_json(region: Region) -> dict:
+    return {
+        "slug": region.slug,
+        "name": str(region.name),
+        "document": region.document,
+        "controller": region.controller,
+        "objection": region.objection,
+        "periods": [period_json(period) for period in region.periods],
+    }
 
 
 @require_safe
 @in_api_language
-def categories(request: HttpRequest) -> JsonResponse:
-    notice = catalog_data.current_notice()
-    if notice is None:
-        return JsonResponse({"notice": None, "categories": []})
+def categories(request: HttpRequest, notice: Notice) -> JsonResponse:
     data = [
         {
             "slug": category.slug,
-            "name": category.name,
-            "summary": category.summary,
-            "url": request.build_absolute_uri(category.get_absolute_url()),
+            "name": str(category.name),
+            "summary": str(category.summary),
+            "url": request.build_absolute_uri(reverse("catalog:category", args=[category.slug])),
             "items": [
                 {
                     "slug": item.slug,
-                    "name": item.name,
-                    "rows": item.rows(),
+                    "name": str(item.name),
+                    "rows": list(item.rows),
+                    "listed_by": list(item.listed_by),
                     "use": item.use,
-                    "note": item.note,
-                    "sources": [source.slug for source in item.sources.all()],
+                    "note": str(item.note),
+                    "sources": [source.slug for source in item.sources],
                 }
-                for item in category.items.all()
+                for item in category.items
             ],
             "sources": [
                 source_json(source)
-                for source in catalog_data.unique_sources(
-                    item.sources.all() for item in category.items.all()
-                )
+                for source in unique_sources((item.sources for item in category.items), notice)
             ],
         }
-        for category in catalog_data.categories_with_items(notice)
+        for category in notice.categories
     ]
     return JsonResponse({"notice": notice_json(notice), "categories": data})
 
 
 @require_safe
 @in_api_language
-def exclusions(request: HttpRequest) -> JsonResponse:
-    notice = catalog_data.current_notice()
+def exclusions(request: HttpRequest, notice: Notice) -> JsonResponse:
     data = [
         {
             "slug": exclusion.slug,
-            "name": exclusion.name,
-            "summary": exclusion.summary,
-            "details": exclusion.details,
-            "url": request.build_absolute_uri(exclusion.get_absolute_url()),
+            "name": str(exclusion.name),
+            "summary": str(exclusion.summary),
+            "details": str(exclusion.details),
+            "url": request.build_absolute_uri(reverse("catalog:exclusion", args=[exclusion.slug])),
             "further": exclusion.further,
-            "sources": [source_json(source) for source in exclusion.sources.all()],
+            "sources": [source_json(source) for source in exclusion.sources],
         }
-        for exclusion in catalog_data.exclusions_with_sources()
+        for exclusion in notice.exclusions
     ]
-    return JsonResponse({"notice": notice_json(notice) if notice else None, "exclusions": data})
+    return JsonResponse({"notice": notice_json(notice), "exclusions": data})
 
 
 @require_safe
 @in_api_language
-def assessment(request: HttpRequest) -> JsonResponse:
+def assessment(request: HttpRequest, notice: Notice) -> JsonResponse:
     """The self-assessment for the answers in the query string (DESIGN.md's vocabulary)."""
-    notice = load_notice_data()
-    if notice is None:
-        return JsonResponse({"errors": {"notice": "No notice version is loaded."}}, status=503)
-    answers, errors = parse_answers(request.GET, notice.regions)
+    answers, errors = parse_answers(request.GET, notice)
     if answers is None:
         return JsonResponse({"errors": errors}, status=400)
     result = assess(answers, notice)
+    route = letter.route(result)
     url = request.build_absolute_uri(result_views.short_url(answers, notice.code_id))
     return JsonResponse(
         {
             "notice": notice_json(notice),
             "region": result.region.slug,
+            "governing": region_json(result.region),
             "answers": {
                 "country": answers.country,
                 "age": answers.age,
                 "setting": answers.setting,
                 "switched_off": answers.switched_off,
+                "member_earlier": answers.member_earlier,
                 "uses": sorted(answers.uses),
             },
             "categories": [
                 {
                     "slug": category.slug,
                     "status": category.status,
-                    "reason": category.reason,
+                    "reason": summary.category_reason(result, category),
                     "items": [
-                        {"slug": item.slug, "name": item.name, "train": item.train}
+                        {
+                            "slug": item.item.slug,
+                            "name": str(item.item.name),
+                            "status": item.status,
+                            "rows": list(item.item.rows),
+                            "listed_by": list(item.item.listed_by),
+                        }
                         for item in category.items
                     ],
                 }
@@ -150,6 +181,13 @@ def assessment(request: HttpRequest) -> JsonResponse:
                 {"slug": exclusion.slug, "applies": exclusion.applies}
                 for exclusion in result.exclusions
             ],
+            "objection": {
+                "route": result.region.objection,
+                "controller": result.region.controller,
+                "basis": route.basis,
+                "channel": route.channel,
+                "url": route.url,
+            },
             "result_url": url,
         }
     )

@@ -7,6 +7,7 @@ returns its `step` partial and the URL is pushed, so the journey swaps in place.
 """
 
 from collections.abc import Sequence
+from dataclasses import replace
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -15,10 +16,8 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
-from django_countries import countries
 from django_htmx.http import push_url
 
-from catalog.notice_data import RegionData, load_regions
 from catalog.rules.answers import (
     KEYS,
     MAX_USES,
@@ -31,6 +30,7 @@ from catalog.rules.answers import (
     read_draft,
     to_query_pairs,
 )
+from catalog.rules.countries import country_name
 from catalog.rules.questions import (
     QUESTIONS,
     Question,
@@ -41,7 +41,11 @@ from catalog.rules.questions import (
     next_question,
     previous_question,
     progress,
+    summary_for,
+    title_for,
 )
+from catalog.snapshot import Notice
+from catalog.web.views import loaded_content
 
 SUBMITTED = "step"  # hidden field: which question the form answers (a "Change" link has none)
 
@@ -68,9 +72,9 @@ def result_url(answers: Answers) -> str:
     return _with_query(reverse("catalog:result"), to_query_pairs(answers))
 
 
-def first_problem(draft: Draft, errors: Errors, regions: Sequence[RegionData]) -> Question | None:
+def first_problem(draft: Draft, errors: Errors, notice: Notice) -> Question | None:
     """The first question, in the visitor's order, that is unanswered or wrongly answered."""
-    for question in applicable_questions(draft, regions):
+    for question in applicable_questions(draft, notice):
         if question.key in errors or getattr(draft, question.key) is None:
             return question
     return next((question for question in QUESTIONS if question.key in errors), None)
@@ -103,13 +107,13 @@ def _render(request: HttpRequest, template: str, context: dict) -> HttpResponse:
 @require_safe
 def start(request: HttpRequest) -> HttpResponse:
     """/check/: on to the first question still to answer (answers given in the URL are kept)."""
-    regions = load_regions()
-    draft, _errors = read_draft(request.GET, regions)
-    return HttpResponseRedirect(_next_url(draft, regions))
+    notice = loaded_content().current
+    draft, _errors = read_draft(request.GET, notice)
+    return HttpResponseRedirect(_next_url(draft, notice))
 
 
-def _next_url(draft: Draft, regions: Sequence[RegionData]) -> str:
-    following = next_question(draft, regions)
+def _next_url(draft: Draft, notice: Notice) -> str:
+    following = next_question(draft, notice)
     return question_url(following, draft) if following else answers_url(draft)
 
 
@@ -118,11 +122,11 @@ def question(request: HttpRequest, question: str) -> HttpResponse:
     current = get_question(question)
     if current is None:
         raise Http404("No such question")
-    regions = load_regions()
-    draft, errors = read_draft(request.GET, regions)
-    asked = applicable_questions(draft, regions)
+    notice = loaded_content().current
+    draft, errors = read_draft(request.GET, notice)
+    asked = applicable_questions(draft, notice)
     if current not in asked:  # e.g. the setting question for a minor
-        return HttpResponseRedirect(_next_url(draft, regions))
+        return HttpResponseRedirect(_next_url(draft, notice))
     for earlier in asked[: asked.index(current)]:
         if earlier.key in errors or getattr(draft, earlier.key) is None:
             return redirect_to_problem(request, earlier, draft)
@@ -131,16 +135,16 @@ def question(request: HttpRequest, question: str) -> HttpResponse:
     error = errors.get(current.key, "")
     if submitted and not error:
         if current.key == "uses" and draft.uses is None:
-            draft = Draft(draft.country, draft.age, draft.setting, draft.switched_off, frozenset())
+            draft = replace(draft, uses=frozenset())
         if getattr(draft, current.key) is None:
             error = error_message(current.key)
         else:
-            return HttpResponseRedirect(_next_url(draft, regions))
+            return HttpResponseRedirect(_next_url(draft, notice))
 
     value = getattr(draft, current.key)
     selected = set(value) if isinstance(value, frozenset) else {value} if value else set()
-    number, total = progress(current, draft, regions)
-    previous = previous_question(current, draft, regions)
+    number, total = progress(current, draft, notice)
+    previous = previous_question(current, draft, notice)
     hidden = [pair for pair in draft_query_pairs(draft) if pair[0] != current.key]
     action = reverse("catalog:check-question", args=[current.key])
     return _render(
@@ -148,10 +152,10 @@ def question(request: HttpRequest, question: str) -> HttpResponse:
         "catalog/question.html",
         {
             "question": current,
-            "hint": hint_for(current, draft, regions),
+            "title": title_for(current, draft, notice),
+            "hint": hint_for(current, draft, notice),
             "choices": [
-                (choice, choice.value in selected)
-                for choice in choices_for(current, draft, regions)
+                (choice, choice.value in selected) for choice in choices_for(current, draft, notice)
             ],
             "error": error,
             "number": number,
@@ -167,37 +171,37 @@ def question(request: HttpRequest, question: str) -> HttpResponse:
 
 @require_safe
 def check_answers(request: HttpRequest) -> HttpResponse:
-    regions = load_regions()
-    draft, errors = read_draft(request.GET, regions)
-    problem = first_problem(draft, errors, regions)
+    notice = loaded_content().current
+    draft, errors = read_draft(request.GET, notice)
+    problem = first_problem(draft, errors, notice)
     if problem is not None:
         return redirect_to_problem(request, problem, draft)
     rows = [
         {
             "key": question.key,
-            "label": question.summary,
-            "value": _answer_text(question, draft, regions),
+            "label": summary_for(question, draft, notice),
+            "value": _answer_text(question, draft, notice),
             "change_url": question_url(question, draft),
         }
-        for question in applicable_questions(draft, regions)
+        for question in applicable_questions(draft, notice)
     ]
-    last = applicable_questions(draft, regions)[-1]
+    last = applicable_questions(draft, notice)[-1]
     return _render(
         request,
         "catalog/check_answers.html",
         {
             "rows": rows,
             "back_url": question_url(last, draft),
-            "result_url": result_url(answers_from_draft(draft, regions)),
+            "result_url": result_url(answers_from_draft(draft, notice)),
         },
     )
 
 
-def _answer_text(question: Question, draft: Draft, regions: Sequence[RegionData]) -> str:
+def _answer_text(question: Question, draft: Draft, notice: Notice) -> str:
     value = getattr(draft, question.key)
     if question.key == "country":
-        return countries.name(value) or value
-    labels = {choice.value: choice.label for choice in choices_for(question, draft, regions)}
+        return country_name(value)
+    labels = {choice.value: choice.label for choice in choices_for(question, draft, notice)}
     if question.key == "uses":
         return ", ".join(labels[use] for use in labels if use in value) or _("None of these")
     return labels[value]

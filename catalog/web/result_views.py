@@ -2,85 +2,118 @@
 
 A short link /<lang>/r/<code>/ carries the answers and the notice version in its code (codes.py),
 so nothing is stored; it shows the result against that notice version for as long as it is loaded.
+Old and leniently typed codes redirect (301) to the canonical code of the same situation.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
 
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+)
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
-from django_countries import countries
 
-from catalog.models import Notice
-from catalog.notice_data import NoticeData, load_notice_data
-from catalog.present import sharing
+from catalog.present import letter, sharing, summary
 from catalog.present.card import card_etag, render_card
 from catalog.present.qr import qr_svg
 from catalog.rules import codes
 from catalog.rules.answers import (
+    COUNTRY_CODES,
     Answers,
-    country_codes,
     draft_from_answers,
     normalise,
     parse_answers,
     read_draft,
 )
-from catalog.rules.assessment import Assessment, assess
+from catalog.rules.assessment import (
+    IN_SCOPE,
+    NOT_APPLICABLE,
+    NOT_IN_SCOPE,
+    NOT_LISTED,
+    PAST_ONLY,
+    Assessment,
+    CategoryResult,
+    assess,
+)
 from catalog.rules.questions import QUESTIONS
+from catalog.snapshot import Content, Notice, SourceRef
 from catalog.web.check_views import answers_url, first_problem, redirect_to_problem, result_url
+from catalog.web.views import loaded_content
 
-OBJECTION_FORM_URL = "https://www.linkedin.com/help/linkedin/ask/TS-DPRO"
 SETTING_URL = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement"
+# The order the result groups categories in: what may be used first.
+GROUP_ORDER = (IN_SCOPE, PAST_ONLY, NOT_IN_SCOPE, NOT_LISTED, NOT_APPLICABLE)
 
 
-# The notice's other rows: AI uses that the setting does not stop (only the objection form).
-OTHER_USE_LABELS = {
-    "features": gettext_lazy("AI features"),
-    "improve": gettext_lazy("product improvement"),
-    "safety": gettext_lazy("safety and security"),
-}
-
-
-def result_context(request: HttpRequest, answers: Answers, notice: NoticeData) -> dict:
+def result_context(request: HttpRequest, answers: Answers, notice: Notice) -> dict:
     """Everything result.html needs; the short-link page calls it too."""
     assessment = assess(answers, notice)
+    region = assessment.region
+    groups = []
+    for status in GROUP_ORDER:
+        members = [category for category in assessment.categories if category.status == status]
+        if members:  # one reason per group: every category in it has the same one
+            groups.append(
+                {
+                    "status": summary.STATUSES[status],
+                    "reason": summary.category_reason(assessment, members[0]),
+                    "categories": [
+                        {
+                            "result": category,
+                            "items": [
+                                (item, summary.item_line(item, region)) for item in category.items
+                            ],
+                            "sources": category_sources(category, notice),
+                        }
+                        for category in members
+                    ],
+                }
+            )
     return {
         "assessment": assessment,
         "answers": answers,
-        "country_name": countries.name(answers.country) or answers.country,
+        "headline": summary.headline(assessment),
+        "place": summary.place(assessment),
+        "region": region,
+        "periods": [(summary.period_text(period), period) for period in region.periods],
+        "groups": groups,
         "notice": notice,
-        "notice_url": reverse("catalog:notice", args=[notice.slug]),
+        "document": summary.DOCUMENTS[region.document],
         "change_url": answers_url(draft_from_answers(answers)),
         "result_url": result_url(answers),
-        "protecting": [exclusion for exclusion in assessment.exclusions if exclusion.applies],
-        "other_uses": [
-            (OTHER_USE_LABELS[use.row], use.categories)
-            for use in assessment.other_uses
-            if use.categories
-        ],
-        "set_sources": [{"slug": "SET"}],
-        "notice_sources": [{"slug": notice.source_slug}],
-        "objection_form_url": OBJECTION_FORM_URL,
+        "protecting": [result.exclusion for result in assessment.exclusions if result.applies],
+        "route": letter.route(assessment),
         "setting_url": SETTING_URL,
-        **share_context(request, assessment, notice),
+        "set_sources": notice.cite("SET"),
+        "objection_sources": notice.cite(
+            notice.source.slug if region.document == "notice" else "PPG25"
+        ),
+        **share_context(request, assessment),
     }
+
+
+def category_sources(category: CategoryResult, notice: Notice) -> list[SourceRef]:
+    """The sources behind a category's lines, each once: one sources line per block."""
+    cited = {source.slug for item in category.items for source in item.item.sources}
+    return [source for source in notice.sources if source.slug in cited]
 
 
 @require_safe
 def result(request: HttpRequest) -> HttpResponse:
-    notice = load_notice_data()
-    if notice is None:
-        raise Http404("No content loaded")
-    answers, errors = parse_answers(request.GET, notice.regions)
+    notice = loaded_content().current
+    answers, errors = parse_answers(request.GET, notice)
     if answers is None:
-        draft, errors = read_draft(request.GET, notice.regions)
-        problem = first_problem(draft, errors, notice.regions) or QUESTIONS[0]
+        draft, errors = read_draft(request.GET, notice)
+        problem = first_problem(draft, errors, notice) or QUESTIONS[0]
         return redirect_to_problem(request, problem, draft)
     canonical = result_url(answers)
     if request.get_full_path() != canonical:  # one situation, one link
@@ -98,19 +131,16 @@ def short_url(answers: Answers, notice_code_id: int) -> str:
     return reverse("catalog:shared-result", args=[codes.encode(answers, notice_code_id)])
 
 
-def share_context(request: HttpRequest, assessment: Assessment, notice: NoticeData) -> dict:
+def share_context(request: HttpRequest, assessment: Assessment) -> dict:
     """The short link, its QR code, preview tags and the letter link (result and short link)."""
-    try:
-        code = codes.encode(assessment.answers, notice.code_id)
-    except ValueError:  # a notice code_id outside the code's 7 bits: no short link, no 500
-        return {}
+    code = codes.encode(assessment.answers, assessment.notice.code_id)
     link = request.build_absolute_uri(reverse("catalog:shared-result", args=[code]))
     return {
         "code": code,
         "short_url": link,
         "card_url": request.build_absolute_uri(reverse("catalog:result-card", args=[code])),
         "letter_url": reverse("catalog:result-letter", args=[code]),
-        "share_title": sharing.headline(assessment),
+        "share_title": sharing.share_title(assessment),
         "share_description": sharing.description(assessment),
         "og_locale": {"fr": "fr_FR"}.get(get_language(), "en_GB"),
         "qr": qr_svg(link, _("QR code of the link to this result")),
@@ -123,44 +153,47 @@ class Pinned:
 
     code: str
     answers: Answers
-    notice: NoticeData
-    row: Notice
+    notice: Notice
+    content: Content
 
     def notice_context(self) -> dict:
         """The newer notice version, if any, and the way to check again against it."""
-        current = Notice.current()
-        newer = current if current and current.effective > self.row.effective else None
+        current = self.content.current
+        newer = current if current.effective > self.notice.effective else None
         return {"newer_notice": newer, "recheck_url": result_url(self.answers)}
 
 
-def _resolve(code: str) -> Pinned | None:
-    """What a code pins, or None for any code we would not make.
-
-    decode() proves the code well formed; the notice must still exist, the country must be a
-    real one, and the answers must already be normalised (one code per situation).
-    """
+def _resolve(code: str, content: Content) -> Pinned | str | None:
+    """What a code pins; or the canonical code to redirect to (an old format, a lenient
+    spelling); or None for any string we would not make."""
+    spelled = codes.respell(code)
     try:
-        answers, notice_code_id = codes.decode(code)
+        answers, notice_code_id = codes.decode(spelled)
     except codes.InvalidCode:
         return None
-    row = Notice.objects.select_related("source").filter(code_id=notice_code_id).first()
-    notice = load_notice_data(row) if row else None
-    if notice is None or answers.country not in country_codes():
+    notice = content.by_code_id(notice_code_id)
+    if notice is None or answers.country not in COUNTRY_CODES:
         return None
-    if normalise(answers, notice.regions) != answers:
-        return None
-    return Pinned(code, answers, notice, row)
+    normal = normalise(answers, notice)
+    if spelled[0] == str(codes.FORMAT_VERSION) and normal != answers:
+        return None  # a current-format code that encode never made
+    canonical = codes.encode(normal, notice_code_id)
+    return canonical if canonical != code else Pinned(code, normal, notice, content)
 
 
 def pinned(view: Callable[[HttpRequest, Pinned], HttpResponse]) -> Callable:
-    """Give the view what the URL's code pins; any other string is the friendly 404, in the
-    URL's language, that offers to start again."""
+    """Give the view what the URL's code pins; redirect old or lenient spellings to the canonical
+    code (same view); any other string is the friendly 404, in the URL's language."""
 
     @wraps(view)
     def with_code(request: HttpRequest, code: str) -> HttpResponse:
-        resolved = _resolve(code)
+        resolved = _resolve(code, loaded_content())
         if resolved is None:
             return render(request, "catalog/bad_code.html", status=404)
+        if isinstance(resolved, str):
+            name = request.resolver_match.view_name if request.resolver_match else None
+            target = reverse(name or "catalog:shared-result", args=[resolved])
+            return HttpResponsePermanentRedirect(target)
         return view(request, resolved)
 
     return with_code
@@ -180,8 +213,7 @@ def result_card(request: HttpRequest, pin: Pinned) -> HttpResponse:
     """/r/<code>/card.png: the link-preview image, cached for a year; 304 for its ETag."""
     assessment = assess(pin.answers, pin.notice)
     link = request.build_absolute_uri(reverse("catalog:shared-result", args=[pin.code]))
-    site = _("LinkedIn, your data and AI")
-    text = sharing.card_text(assessment, pin.notice.effective, site, link)
+    text = sharing.card_text(assessment, _("LinkedIn, your data and AI"), link)
     response = HttpResponse(content_type="image/png")
     response["ETag"] = card_etag(text)
     patch_cache_control(response, public=True, max_age=CARD_MAX_AGE, immutable=True)
@@ -193,7 +225,7 @@ def result_card(request: HttpRequest, pin: Pinned) -> HttpResponse:
 
 
 def _letter(pin: Pinned) -> str:
-    return sharing.letter(assess(pin.answers, pin.notice), get_language())
+    return letter.objection_letter(assess(pin.answers, pin.notice), get_language())
 
 
 @require_safe
@@ -205,12 +237,12 @@ def result_letter(request: HttpRequest, pin: Pinned) -> HttpResponse:
         "catalog/letter.html",
         {
             "letter": _letter(pin),
-            "notice": pin.row,
+            "route": letter.route(assess(pin.answers, pin.notice)),
+            "notice": pin.notice,
             **pin.notice_context(),
             "back_url": reverse("catalog:shared-result", args=[pin.code]),
             "letter_txt_url": reverse("catalog:result-letter-txt", args=[pin.code]),
             "filename": _letter_filename(),
-            "objection_form_url": OBJECTION_FORM_URL,
         },
     )
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from catalog.web import check_views, result_views, views
+from catalog.web import check_views, feeds, result_views, views
 
 app_name = "catalog"
 urlpatterns = [
@@ -13,6 +13,9 @@ urlpatterns = [
     path("notices/", views.notices, name="notices"),
     path("notices/<slug:slug>/", views.notice, name="notice"),
     path("sources/", views.sources, name="sources"),
+    path("not-a-member/", views.not_a_member, name="not-a-member"),
+    path("changes/", views.changes, name="changes"),
+    path("changes/feed/", feeds.ChangesFeed(), name="changes-feed"),
     # The self-assessment: one question per page, answers carried in the query string.
     path("check/", check_views.start, name="check-start"),
     path("check/answers/", check_views.check_answers, name="check-answers"),

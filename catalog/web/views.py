@@ -1,4 +1,4 @@
-"""Catalog pages: thin views over catalog_data; every page is a plain GET that sets no cookie."""
+"""Catalog pages: thin views over the snapshot; every page is a plain GET that sets no cookie."""
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
@@ -7,42 +7,40 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 from django_htmx.middleware import HtmxDetails
 
-from catalog import catalog_data
+from catalog.present import pages
+from catalog.snapshot import Content, current_content
 
 
 class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
 
 
+def loaded_content() -> Content:
+    """The content snapshot, or a 404 while none is loaded."""
+    content = current_content()
+    if content is None:
+        raise Http404("No content loaded")
+    return content
+
+
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    page = catalog_data.home_page()
-    if page is None:
-        raise Http404("No content loaded")
-
-    def cite(*slugs: str) -> list:
-        return [page.sources[slug] for slug in slugs if slug in page.sources]
-
+    notice = loaded_content().current
     return render(
         request,
         "catalog/home.html",
         {
-            "notice": page.notice,
-            "training": page.training,
-            "not_training": page.not_training,
-            "exclusions": page.exclusions,
-            "further": page.further,
-            "regions": page.regions,
-            "cite_intro": cite("N25", "SET", "AFP"),
-            "cite_eight": cite("BDM", page.notice.source.slug, "FAQ"),
-            "cite_notice": [page.notice.source],
+            "page": pages.home_page(notice),
+            "notice": notice,
+            "cite_intro": notice.cite("SET", "PPG25", "AFP"),
+            "cite_eight": notice.cite("BDM", notice.source.slug, "FAQ"),
         },
     )
 
 
 @require_safe
 def category(request: HttpRequest, slug: str) -> HttpResponse:
-    page = catalog_data.category_page(slug)
+    page = pages.category_page(loaded_content(), slug)
     if page is None:
         raise Http404("No such category")
     return render(request, "catalog/category.html", {"page": page})
@@ -50,7 +48,7 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def exclusion(request: HttpRequest, slug: str) -> HttpResponse:
-    found = next((e for e in catalog_data.exclusions_with_sources() if e.slug == slug), None)
+    found = loaded_content().current.exclusion(slug)
     if found is None:
         raise Http404("No such exclusion")
     return render(request, "catalog/exclusion.html", {"exclusion": found})
@@ -58,19 +56,15 @@ def exclusion(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def search(request: HtmxHttpRequest) -> HttpResponse:
-    query = catalog_data.SearchQuery.from_raw(request.GET.get("q", ""))
-    results = catalog_data.search(query.text, catalog_data.current_notice())
+    query = pages.SearchQuery.from_raw(request.GET.get("q", ""))
+    results = pages.search(query.text, loaded_content().current)
     template = "catalog/search.html"
     if request.htmx:
         template += "#results"
     response = render(
         request,
         template,
-        {
-            "query": query,
-            "results": results,
-            "max_length": catalog_data.MAX_QUERY_LENGTH,
-        },
+        {"query": query, "results": results, "max_length": pages.MAX_QUERY_LENGTH},
     )
     # The same URL answers with a page or a fragment: caches must keep them apart.
     patch_vary_headers(response, ("HX-Request",))
@@ -79,13 +73,17 @@ def search(request: HtmxHttpRequest) -> HttpResponse:
 
 @require_safe
 def notices(request: HttpRequest) -> HttpResponse:
-    versions = catalog_data.notices_oldest_first()[::-1]
-    return render(request, "catalog/notices.html", {"notices": versions})
+    content = loaded_content()
+    return render(
+        request,
+        "catalog/notices.html",
+        {"notices": content.notices[::-1], "current": content.current},
+    )
 
 
 @require_safe
 def notice(request: HttpRequest, slug: str) -> HttpResponse:
-    page = catalog_data.notice_page(slug)
+    page = pages.notice_page(loaded_content(), slug)
     if page is None:
         raise Http404("No such notice version")
     return render(request, "catalog/notice.html", {"page": page})
@@ -93,7 +91,29 @@ def notice(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def sources(request: HttpRequest) -> HttpResponse:
-    return render(request, "catalog/sources.html", {"sources": catalog_data.all_sources()})
+    return render(request, "catalog/sources.html", {"sources": loaded_content().current.sources})
+
+
+@require_safe
+def not_a_member(request: HttpRequest) -> HttpResponse:
+    """People without an account, who can still appear in members' posts and comments."""
+    notice = loaded_content().current
+    return render(
+        request,
+        "catalog/not_a_member.html",
+        {
+            "notice": notice,
+            "train_row": next((row for row in notice.rows if row.slug == "train"), None),
+            "cite_objection": notice.cite("GPDP25"),
+            "cite_visitors": notice.cite("PPG25"),
+        },
+    )
+
+
+@require_safe
+def changes(request: HttpRequest) -> HttpResponse:
+    """The public log: notice versions and every correction of this site's content."""
+    return render(request, "catalog/changes.html", {"entries": pages.changes_log(loaded_content())})
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

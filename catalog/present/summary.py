@@ -1,0 +1,237 @@
+"""An assessment in words: the status table, periods, reasons and the three-part headline.
+
+One place for each fact of presentation (STYLE.md 13): the result page, the short link, the card,
+the share text, the letter and the API read these. Text comes out in the active language.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.formats import date_format
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
+
+from catalog.rules import assessment as rules
+from catalog.rules.assessment import Assessment, CategoryResult, ItemResult
+from catalog.rules.countries import country_name
+from catalog.snapshot import NOTICE, Item, Period, Region
+
+
+@dataclass(frozen=True)
+class Status:
+    slug: str
+    label: Promise  # a few words: the card, the result's category line
+    marker: str  # a character beside the label (the colour is the CSS class status-<slug>)
+
+
+STATUSES: dict[str, Status] = {
+    status.slug: status
+    for status in (
+        Status(rules.IN_SCOPE, pgettext_lazy("status", "May be used from now on"), "!"),
+        Status(
+            rules.PAST_ONLY, pgettext_lazy("status", "May have been used, not from now on"), "~"
+        ),
+        Status(
+            rules.NOT_IN_SCOPE,
+            pgettext_lazy("status", "Not used to train content-generating AI"),
+            "✓",
+        ),
+        Status(
+            rules.NOT_LISTED,
+            pgettext_lazy("status", "Not listed for training content-generating AI"),
+            "○",
+        ),
+        Status(rules.NOT_APPLICABLE, pgettext_lazy("status", "You have none"), "–"),
+    )
+}
+
+DOCUMENTS = {
+    "notice": gettext_lazy("LinkedIn's European Regional Privacy Notice"),
+    "policy": gettext_lazy("LinkedIn's global Privacy Policy"),
+}
+
+
+def day(value) -> str:
+    return date_format(value, "j F Y")
+
+
+def period_text(period: Period) -> str:
+    """When a training period ran, as precisely as its sources allow."""
+    if period.end is None:
+        if period.start_approximate:
+            return _("since at least %(start)s") % {"start": day(period.start)}
+        return _("since %(start)s") % {"start": day(period.start)}
+    values = {
+        "start": date_format(period.start, "F Y")
+        if period.start_approximate
+        else day(period.start),
+        "end": day(period.end),
+    }
+    texts = {
+        (False, False): _("from %(start)s to %(end)s"),
+        (True, False): _("from around %(start)s to %(end)s"),
+        (False, True): _("from %(start)s to %(end)s at the latest"),
+        (True, True): _("from around %(start)s to %(end)s at the latest"),
+    }
+    return texts[period.start_approximate, period.end_approximate] % values
+
+
+def periods_text(periods: tuple[Period, ...]) -> str:
+    return _(", then ").join(period_text(period) for period in periods)
+
+
+def listed_by_text(item: Item, region: Region) -> str:
+    """Who lists the item for training, as it applies in the visitor's region."""
+    notice = "notice" in item.listed_by and region.document == NOTICE
+    faq = "faq" in item.listed_by
+    if notice and faq:
+        return _("listed for training by the notice's training row and by LinkedIn's FAQ")
+    if notice:
+        return _("listed for training by the notice's training row")
+    if faq and region.document == NOTICE:
+        return _("listed for training by LinkedIn's FAQ, not by the notice's training row")
+    if faq:
+        return _("listed for training by LinkedIn's FAQ")
+    return _("not listed for training content-generating AI")
+
+
+def item_line(result: ItemResult, region: Region) -> str:
+    return listed_by_text(result.item, region)
+
+
+def training_reason(assessment: Assessment) -> str:
+    """Why the visitor's listed data has its status: one sentence naming the period."""
+    training = assessment.training
+    region = assessment.region
+    values = {
+        "region": region.name,
+        "start": day(region.current.start),
+        "period": period_text(region.current),
+        "earlier": periods_text(training.periods),
+        "cutoff": day(training.cutoff) if training.cutoff else "",
+    }
+    sentences = {
+        rules.SETTING_ON: _(
+            "Your setting is on: LinkedIn may use this data to train content-generating AI from "
+            "now on, as it has where you live %(period)s."
+        ),
+        rules.SETTING_UNKNOWN: _(
+            "The setting is on by default: unless you switched it off, LinkedIn may use this data "
+            "to train content-generating AI from now on, as it has where you live %(period)s."
+        ),
+        rules.OFF_AFTER_START: _(
+            "You switched the setting off after training began where you live, on %(start)s: this "
+            "data may have been used before that (%(earlier)s), but not from then on."
+        ),
+        rules.OFF_UNKNOWN_DATE: _(
+            "You switched the setting off but don't know when: this data may have been used "
+            "(%(earlier)s) until then, but not since."
+        ),
+        rules.OFF_NEVER_PAUSED: _(
+            "Training where you live has run %(period)s with the setting on by default: this data "
+            "may have been used until you switched it off, but not since."
+        ),
+        rules.OFF_BEFORE_EARLIER: _(
+            "You switched the setting off before %(start)s, but LinkedIn trained, or may have "
+            "trained, on members' data where you live %(earlier)s, when you had or may have had an "
+            "account: this data may have been used then, but not from then on."
+        ),
+        rules.OFF_BEFORE: _(
+            "You switched the setting off before training began where you live, on %(start)s: the "
+            "data and content you provided are not used to train content-generating AI."
+        ),
+        rules.MINOR_EXCLUDED: _(
+            "LinkedIn says it does not use the data of members it believes could be under 18 to "
+            "train content-generating AI, even if their setting appears on."
+        ),
+        rules.MINOR_EARLIER: _(
+            "LinkedIn says it does not use the data of members it believes could be under 18, but "
+            "no source gives this exclusion before %(cutoff)s: where you live this data may have "
+            "been used %(earlier)s."
+        ),
+    }
+    return sentences[training.basis] % values
+
+
+def category_reason(assessment: Assessment, result: CategoryResult) -> str:
+    if result.status == rules.NOT_APPLICABLE:
+        return _("From your answers, you have no data of this kind.")
+    if result.status == rules.NOT_LISTED:
+        if assessment.region.document == NOTICE:
+            return _(
+                "Neither the notice's training row nor LinkedIn's FAQ lists your data of this "
+                "kind for training content-generating AI."
+            )
+        return _(
+            "LinkedIn's FAQ does not list your data of this kind for training "
+            "content-generating AI; the global Privacy Policy lists no kinds of data."
+        )
+    return training_reason(assessment)
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The result's three things, never blended: now, before, and never."""
+
+    title: str  # the h1
+    now: str  # "" when nothing may be used from now on
+    before: str  # "" when nothing may have been used before
+    never: str  # the not-in-scope sentence, when nothing is used
+
+
+def headline(assessment: Assessment) -> Headline:
+    total = assessment.applicable
+    now = assessment.count(rules.IN_SCOPE)
+    before = assessment.count(rules.PAST_ONLY)
+    periods = periods_text(assessment.training.periods)
+    now_text = before_text = never_text = ""
+    if now:
+        now_text = ngettext(
+            "From now on, LinkedIn may use %(n)s of your %(total)s kind of data to train its "
+            "content-generating AI.",
+            "From now on, LinkedIn may use %(n)s of your %(total)s kinds of data to train its "
+            "content-generating AI.",
+            total,
+        ) % {"n": now, "total": total}
+    if before:
+        before_text = ngettext(
+            "LinkedIn may have used %(n)s of your %(total)s kind of data to train its "
+            "content-generating AI before (%(periods)s), but not from now on.",
+            "LinkedIn may have used %(n)s of your %(total)s kinds of data to train its "
+            "content-generating AI before (%(periods)s), but not from now on.",
+            total,
+        ) % {"n": before, "total": total, "periods": periods}
+    if not now and not before:
+        never_text = _(
+            "The data and content you provided are not used to train LinkedIn's "
+            "content-generating AI. What others post about you follows their own setting."
+        )
+    if assessment.minor:
+        title = _(
+            "LinkedIn says it does not use data of members it believes could be under 18 to "
+            "train its content-generating AI"
+        )
+    elif now:
+        title = now_text
+    elif before:
+        title = _("Not from now on, but some of your data may have been used before")
+    else:
+        title = _("Your data is not used to train LinkedIn's content-generating AI")
+    return Headline(title=title, now=now_text, before=before_text, never=never_text)
+
+
+def place(assessment: Assessment) -> str:
+    """Where the visitor lives and which document governs them, in one sentence."""
+    region = assessment.region
+    values = {
+        "country": country_name(assessment.answers.country),
+        "document": DOCUMENTS[region.document],
+        "controller": region.controller,
+    }
+    return (
+        _(
+            "Where you live: %(country)s. %(document)s applies, and the controller of your data "
+            "is %(controller)s."
+        )
+        % values
+    )
