@@ -11,9 +11,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from catalog.rules.answers import Answers, normalise
-
-# The `notice` snapshot is read from the test database once; the rules then need none.
-pytestmark = pytest.mark.django_db
 from catalog.rules.assessment import (
     IN_SCOPE,
     NOT_APPLICABLE,
@@ -31,6 +28,9 @@ from catalog.rules.vocabulary import (
     SWITCHED_OFF,
     USES,
 )
+
+# The `notice` snapshot is read from the test database once; the rules then need none.
+pytestmark = pytest.mark.django_db
 
 # One country per region.
 COUNTRIES = {"eea": "FR", "ch": "CH", "gb": "GB", "ca": "CA", "hk": "HK", "other": "US"}

@@ -1,4 +1,4 @@
-"""The result's link-preview card (catalog/present/card.py): a 1200×630 PNG in the page's language."""
+"""The result's link-preview card (present/card.py): a 1200×630 PNG in the page's language."""
 
 import io
 from pathlib import Path

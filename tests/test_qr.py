@@ -1,4 +1,4 @@
-"""The QR code of a result link (catalog/present/qr.py): inline SVG that decodes back to the link."""
+"""The QR code of a result link (present/qr.py): inline SVG that decodes back to the link."""
 
 import io
 import re
