@@ -70,8 +70,6 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Oversized requests get a 400 here, before routing, views or the database.
     "catalog.web.middleware.RequestGuardMiddleware",
-    # Rendered public pages, kept for PAGE_CACHE_SECONDS (production only by default).
-    "catalog.web.middleware.PageCacheMiddleware",
     # Database errors anywhere below become a friendly 503.
     "catalog.web.middleware.DatabaseUnavailableMiddleware",
     # Sessions and CSRF serve the admin only: public pages never touch them, so they set no cookie.
@@ -124,19 +122,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": 2000},
-    }
-}
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-        }
-    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -190,11 +175,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Cache-Control max-age for public pages (HTML and JSON that depend only on their URL).
 HTTP_CACHE_MAX_AGE = int(os.environ.get("HTTP_CACHE_MAX_AGE", "300"))
-# Rendered public pages kept server-side (catalog.web.middleware.PageCacheMiddleware); 0 = off.
 # Off outside production, so edits and tests always see fresh pages.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300" if PRODUCTION else "0"))
-# How long each worker reuses the notice data it read (catalog.notice_data); 0 = read every time.
-CONTENT_CACHE_SECONDS = int(os.environ.get("CONTENT_CACHE_SECONDS", "300" if PRODUCTION else "0"))
 if PRODUCTION:
     # DJANGO_SECURE_SSL_REDIRECT=0 for plain http on loopback (the benchmark, local checks).
     SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "1") == "1"

@@ -126,75 +126,19 @@ def test_a_response_that_sets_a_cookie_is_not_cached():
     assert "ETag" not in cached(response)
 
 
-@pytest.fixture
-def page_cache(settings):
-    """The production page cache, empty."""
-    from django.core.cache import cache
-
-    settings.PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def test_the_page_cache_is_off_outside_production(settings):
-    assert settings.PAGE_CACHE_SECONDS == 0
-
-
 @pytest.mark.django_db
-@pytest.mark.parametrize("url", PUBLIC)
-def test_a_kept_page_is_served_again_without_any_query(
-    client, page_cache, url, django_assert_num_queries
-):
-    first = client.get(url)
-    with django_assert_num_queries(0):
-        again = client.get(url)
-    assert again.status_code == 200
-    assert again["ETag"] == first["ETag"]
-    assert again["Content-Type"] == first["Content-Type"]
+def test_the_request_after_a_content_load_shows_the_new_content(client, tmp_path):
+    """No server-side page cache, no timer: a page rendered before a load is not served after."""
+    import shutil
 
+    from django.core.management import call_command
 
-@pytest.mark.django_db
-def test_a_kept_page_gets_a_fresh_nonce_in_its_header_and_its_scripts(client, page_cache):
-    first, again = client.get("/fr/"), client.get("/fr/")
-    nonce = nonce_of(again)
-    assert nonce != nonce_of(first)
-    scripts = re.findall(r"<script\b[^>]*>", again.content.decode())
-    assert scripts and all(f'nonce="{nonce}"' in tag for tag in scripts)
-    assert again.content.replace(nonce.encode(), b"") == first.content.replace(
-        nonce_of(first).encode(), b""
-    )
+    from catalog.management.commands.load_content import CONTENT_DIR
 
-
-@pytest.mark.django_db
-def test_an_htmx_fragment_and_the_full_page_are_kept_apart(client, page_cache):
-    full = client.get("/en/search/?q=ip")
-    fragment = client.get("/en/search/?q=ip", headers={"HX-Request": "true"})
-    assert b"<html" in full.content
-    assert b"<html" not in fragment.content
-    assert b"<html" in client.get("/en/search/?q=ip").content
-
-
-@pytest.mark.django_db
-def test_errors_health_and_the_admin_are_not_kept(client, page_cache, django_assert_num_queries):
-    for _ in range(2):
-        assert client.get("/en/no-such-page/").status_code == 404
-        assert "csrftoken" in client.get("/admin/login/").cookies
-    client.get("/healthz")
-    with django_assert_num_queries(1):
-        assert client.get("/healthz").status_code == 200  # asks the database every time
-
-
-@pytest.mark.django_db
-def test_an_unreachable_shared_cache_only_means_pages_are_rendered_again(client, settings):
-    settings.PAGE_CACHE_SECONDS = 300
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
-        }
-    }
-    for _ in range(2):
-        response = client.get("/en/sources/")
-        assert response.status_code == 200
-        assert response["ETag"]
+    assert "Edited for this test" not in client.get("/en/sources/").content.decode()
+    shutil.copytree(CONTENT_DIR, tmp_path / "content")
+    common = tmp_path / "content" / "common.toml"
+    text = common.read_text(encoding="utf-8")
+    common.write_text(text.replace('note_en = "', 'note_en = "Edited for this test. ', 1))
+    call_command("load_content", content_dir=tmp_path / "content", verbosity=0)
+    assert "Edited for this test" in client.get("/en/sources/").content.decode()

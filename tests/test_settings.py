@@ -133,11 +133,6 @@ def test_postgresql_from_database_url_fails_fast_and_checks_connection_health():
     assert db["CONN_HEALTH_CHECKS"] is True
 
 
-def test_redis_url_switches_to_the_shared_redis_cache():
-    cache = settings_under(REDIS_URL="redis://127.0.0.1:6379/0")["CACHE_BACKEND"]
-    assert cache == "django.core.cache.backends.redis.RedisCache"
-
-
 def test_check_deploy_passes_in_production_mode():
     result = run(CHECK_DEPLOY, **PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -11,7 +11,6 @@ import sys
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.cache import caches
 from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError
 from django.http import (
@@ -222,93 +221,12 @@ def _is_cacheable(request: HttpRequest, response: HttpResponseBase) -> bool:
         return False  # errors, redirects and not-modified are never stored
     if response.streaming or not isinstance(response, HttpResponse):
         return False
-    if getattr(response, "from_page_cache", False):
-        return True  # it was cacheable when it was stored
     if match is None or match.namespace == "admin" or match.url_name == "healthz":
         return False
     if response.cookies or "Cookie" in response.get("Vary", ""):
         return False  # personal: sessions, CSRF (the admin only)
     cache_control = response.get("Cache-Control", "")
     return "private" not in cache_control and "no-store" not in cache_control
-
-
-# Stands for the nonce in stored pages. Its quote and angle brackets cannot come from text a page
-# reflects (templates escape them), so only real nonce attributes get the fresh nonce back.
-NONCE_PLACEHOLDER = b'"<csp-nonce>"'
-# Request headers a page may depend on besides its URL: htmx asks for fragments with these.
-PAGE_KEY_HEADERS = ("HX-Request", "HX-Target", "HX-Boosted", "HX-History-Restore-Request")
-
-
-def _page_key(request: HttpRequest) -> str:
-    parts = [request.scheme, request.META.get("HTTP_HOST", ""), request.get_full_path()]
-    parts += [request.headers.get(name, "") for name in PAGE_KEY_HEADERS]
-    if not translation.get_language_from_path(request.path_info):
-        parts.append(request.headers.get("Accept-Language", ""))  # e.g. the API's Vary
-    digest = hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
-    return f"page:{digest}"
-
-
-class PageCacheMiddleware:
-    """Keep rendered public pages for PAGE_CACHE_SECONDS (production: 300 s; 0 turns it off) in
-    Django's cache (per process, or Redis when REDIS_URL is set), so a burst of traffic on the
-    same pages does not render them again and again.
-
-    Only what HttpCachingMiddleware would let a shared cache keep is stored. The per-response
-    CSP nonce is stored as a placeholder and every hit gets a fresh one. Sits inside the CSP
-    middleware (which then sends the fresh nonce) and outside the database middleware: a page
-    already kept is still served while the database is away.
-    """
-
-    def __init__(self, get_response: GetResponse) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        seconds = settings.PAGE_CACHE_SECONDS
-        if not seconds or request.method != "GET" or _never_cached_path(request):
-            return self.get_response(request)
-        key = _page_key(request)
-        try:
-            stored = caches["default"].get(key)
-        except Exception as error:  # e.g. Redis unreachable: render as if the cache were empty
-            logger.warning("Page cache unavailable: %s", error)
-            stored = None
-        if stored is not None:
-            return self._rebuild(request, *stored)
-        response = self.get_response(request)
-        if _is_cacheable(request, response):
-            assert isinstance(response, HttpResponse)
-            body = response.content
-            nonce = getattr(request, "_csp_nonce", None)
-            if nonce:
-                body = body.replace(str(nonce).encode(), NONCE_PLACEHOLDER)
-            headers = [
-                (name, value)
-                for name, value in response.items()
-                if name not in (CSP.HEADER_ENFORCE, CSP.HEADER_REPORT_ONLY)
-            ]
-            try:
-                caches["default"].set(key, (body, headers, bool(nonce)), seconds)
-            except Exception as error:
-                logger.warning("Page cache unavailable: %s", error)
-        return response
-
-    @staticmethod
-    def _rebuild(
-        request: HttpRequest, body: bytes, headers: list[tuple[str, str]], has_nonce: bool
-    ) -> HttpResponse:
-        if has_nonce:
-            nonce = str(request._csp_nonce)  # type: ignore[attr-defined]
-            body = body.replace(NONCE_PLACEHOLDER, nonce.encode())
-        response = HttpResponse(body)
-        for name, value in headers:
-            response[name] = value
-        response.from_page_cache = True  # type: ignore[attr-defined]
-        return response
-
-
-def _never_cached_path(request: HttpRequest) -> bool:
-    path = request.path_info
-    return path.startswith("/admin/") or path == "/healthz"
 
 
 class HttpCachingMiddleware:
