@@ -146,8 +146,8 @@ def training_reason(assessment: Assessment) -> str:
         ),
         rules.MINOR_EARLIER: _(
             "LinkedIn says it does not use the data of members it believes could be under 18, but "
-            "no source gives this exclusion before %(cutoff)s: where you live this data may have "
-            "been used %(earlier)s."
+            "the sources for this exclusion date from 2025: where you live, this data may have "
+            "been used %(earlier)s, if you had an account then."
         ),
     }
     return sentences[training.basis] % values

@@ -4,7 +4,7 @@ Pure: no request, no ORM, no wording. Statuses concern the training of content-g
 the other AI uses are listed beside them (`other_uses`). catalog.present turns this into words.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Final
 
@@ -141,18 +141,25 @@ def visitor_items(items: tuple[Item, ...], uses: frozenset[str]) -> tuple[Item, 
     return tuple(item for item in items if not item.use or item.use in uses)
 
 
-def _before(region: Region, until: date | None) -> tuple[Period, ...]:
-    return tuple(period for period in region.periods if until is None or period.start < until)
+def _before(region: Region, until: date) -> tuple[Period, ...]:
+    """The region's training periods before `until`, the last one cut at that date."""
+    return tuple(
+        period
+        if period.end is not None and period.end <= until
+        else replace(period, end=until, end_approximate=False)
+        for period in region.periods
+        if period.start < until
+    )
 
 
 def training(answers: Answers, region: Region, notice: Notice) -> Training:
     """DESIGN.md's statuses 3-5 for data LinkedIn lists for training."""
     cutoff = member_earlier_cutoff(answers.age, answers.switched_off, region, notice)
     if answers.age == "minor":
-        earlier = _before(region, minors_excluded_from(notice))
-        if cutoff is None or answers.member_earlier == "no":
+        excluded_from = minors_excluded_from(notice)
+        if cutoff is None or excluded_from is None or answers.member_earlier == "no":
             return Training(NOT_IN_SCOPE, MINOR_EXCLUDED, (), cutoff)
-        return Training(PAST_ONLY, MINOR_EARLIER, earlier, cutoff)
+        return Training(PAST_ONLY, MINOR_EARLIER, _before(region, excluded_from), cutoff)
     if answers.setting == "on":
         return Training(IN_SCOPE, SETTING_ON, (region.current,), None)
     if answers.setting != "off":
