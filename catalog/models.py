@@ -76,8 +76,8 @@ class Source(NoticeContent):
     url = models.URLField(blank=True, max_length=500, help_text="Empty when no address is known.")
     url_fr = models.URLField(blank=True, max_length=500)
     publisher = models.CharField(max_length=200)
-    published_en = models.CharField(max_length=40)
-    published_fr = models.CharField(max_length=40)
+    published_en = models.CharField(max_length=80)
+    published_fr = models.CharField(max_length=80)
     note_en = models.TextField(blank=True)
     note_fr = models.TextField(blank=True)
 

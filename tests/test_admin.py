@@ -1,57 +1,117 @@
-"""Whoever edits the content when the notice changes can do it in the admin, in both languages."""
+"""The admin shows the content read-only, so no edit is ever lost silently.
+
+The content files are the one source of truth and `load_content` the only writer: an edit made in
+the admin would be overwritten by the next load, so the admin refuses every edit (403) and says
+where to edit instead. Even a superuser can only look.
+"""
 
 import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from catalog.models import Category, DataItem, Exclusion, Notice, Region, Source
+from catalog.admin import ReadOnlyAdmin
+from catalog.models import Category, ContentRevision
+from catalog.snapshot import current_content
 
 pytestmark = pytest.mark.django_db
 
-# Each model with one of its translated fields.
-MODELS = [
-    (Notice, "title"),
-    (DataItem, "name"),
-    (Category, "name"),
-    (Exclusion, "name"),
-    (Region, "name"),
-    (Source, "note"),
-]
+CONTENT_MODELS = list(apps.get_app_config("catalog").get_models())
+IDS = [model.__name__ for model in CONTENT_MODELS]
+EDIT_BUTTONS = ('name="_save"', 'name="_continue"', 'name="_addanother"', 'class="deletelink"')
 
 
-@pytest.mark.parametrize(("model", "translated"), MODELS, ids=[m.__name__ for m, _ in MODELS])
-def test_every_content_list_and_form_opens_with_french_and_english_fields(
-    admin_client, model, translated
+@pytest.fixture
+def admin_client(client):
+    """A superuser's client; without a password, so no slow hashing in every test."""
+    user = get_user_model().objects.create_superuser("editor", "editor@example.org", None)
+    client.force_login(user)
+    return client
+
+
+def url(model, view: str, *args) -> str:
+    return reverse(f"admin:catalog_{model._meta.model_name}_{view}", args=args)
+
+
+def rows(model) -> list[tuple]:
+    return sorted(model.objects.values_list())
+
+
+def edited(obj) -> dict[str, str]:
+    """A change form's worth of new values for every editable field of the object."""
+    return {
+        field.name: f"edited {getattr(obj, field.attname)}"
+        for field in obj._meta.concrete_fields
+        if not field.primary_key
+    }
+
+
+def test_every_content_model_is_in_the_admin_read_only():
+    for model in CONTENT_MODELS:
+        assert isinstance(admin.site._registry.get(model), ReadOnlyAdmin), model.__name__
+
+
+@pytest.mark.parametrize("model", CONTENT_MODELS, ids=IDS)
+def test_every_changelist_and_change_page_opens_for_a_superuser_without_edit_buttons(
+    admin_client, model
 ):
-    meta = model._meta
-    changelist = admin_client.get(reverse(f"admin:catalog_{meta.model_name}_changelist"))
+    changelist = admin_client.get(url(model, "changelist"))
     assert changelist.status_code == 200
-    row = model.objects.first()
-    form = admin_client.get(reverse(f"admin:catalog_{meta.model_name}_change", args=[row.pk]))
-    assert form.status_code == 200
-    html = form.content.decode()
-    assert f'name="{translated}_fr"' in html and f'name="{translated}_en"' in html
+    listing = changelist.content.decode()
+    assert "(read-only)" in listing
+    assert url(model, "add") not in listing
+    assert "delete_selected" not in listing  # no bulk delete action either
+    obj = model.objects.first()
+    assert obj is not None, f"the content has no {model.__name__}"
+    page = admin_client.get(url(model, "change", obj.pk))
+    assert page.status_code == 200
+    form = page.content.decode()
+    assert 'class="closelink"' in form
+    assert not [button for button in EDIT_BUTTONS if button in form]
 
 
-def test_an_edit_in_the_admin_shows_on_the_site(admin_client, client):
-    category = Category.objects.get(slug="feedback")
-    url = reverse("admin:catalog_category_change", args=[category.pk])
-    response = admin_client.post(
-        url,
-        {
-            "slug": "feedback",
-            "name_en": "Feedback you send",
-            "name_fr": "Vos retours",
-            "summary_en": category.summary_en,
-            "summary_fr": category.summary_fr,
-            "order": category.order,
-        },
-    )
-    assert response.status_code == 302, response.content.decode()[:2000]
-    assert "Vos retours" in client.get("/fr/categories/feedback/").content.decode()
-    assert "Feedback you send" in client.get("/en/categories/feedback/").content.decode()
+@pytest.mark.parametrize("model", CONTENT_MODELS, ids=IDS)
+def test_adding_and_deleting_are_refused(admin_client, model):
+    obj = model.objects.first()
+    before = rows(model)
+    assert admin_client.get(url(model, "add")).status_code == 403
+    assert admin_client.post(url(model, "add"), edited(obj)).status_code == 403
+    assert admin_client.get(url(model, "delete", obj.pk)).status_code == 403
+    assert admin_client.post(url(model, "delete", obj.pk), {"post": "yes"}).status_code == 403
+    bulk = {"action": "delete_selected", "_selected_action": [obj.pk], "post": "yes"}
+    admin_client.post(url(model, "changelist"), bulk)
+    assert rows(model) == before
+
+
+@pytest.mark.parametrize("model", CONTENT_MODELS, ids=IDS)
+def test_a_post_to_a_change_form_changes_nothing(admin_client, model):
+    obj = model.objects.first()
+    before, revision = rows(model), list(ContentRevision.objects.values_list())
+    response = admin_client.post(url(model, "change", obj.pk), edited(obj))
+    assert response.status_code == 403
+    assert rows(model) == before
+    assert list(ContentRevision.objects.values_list()) == revision
+
+
+def test_a_refused_edit_does_not_reach_the_site(admin_client):
+    category = Category.objects.get(notice__slug="2026-08-21", slug="feedback")
+    data = {"name_en": "Feedback you send", "name_fr": "Vos retours", "order": category.order}
+    assert admin_client.post(url(Category, "change", category.pk), data).status_code == 403
+    assert current_content().current.category("feedback").name.en == category.name_en
+    page = admin_client.get("/en/categories/feedback/").content.decode()
+    assert category.name_en in page and "Feedback you send" not in page
+
+
+def test_the_admin_index_says_where_to_edit(admin_client):
+    page = admin_client.get(reverse("admin:index")).content.decode()
+    assert "Read-only" in page
+    assert "catalog/content/*.toml" in page
+    assert "python manage.py load_content" in page
+    assert "catalog/content/corrections.toml" in page
 
 
 def test_the_admin_asks_non_staff_to_log_in(client):
-    response = client.get(reverse("admin:catalog_notice_changelist"))
+    response = client.get(url(Category, "changelist"))
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]

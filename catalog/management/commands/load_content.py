@@ -34,6 +34,24 @@ CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
 LANGS = ("en", "fr")
 # The common tables a notice file may override entry by entry (matched by slug).
 TABLES = ("sources", "rows", "policy_uses", "regions", "categories", "exclusions")
+# The texts each entry needs in both languages, checked before any write (see pair()).
+# Plain keys each entry must have (a missing one is a clear error before any write).
+REQUIRED_KEYS = {
+    "sources": ("slug", "kind", "title_lang", "publisher"),
+    "rows": ("slug", "line"),
+    "policy_uses": ("slug",),
+    "regions": ("slug", "document", "controller", "objection", "regulator_url"),
+    "categories": ("slug",),
+    "exclusions": ("slug",),
+}
+REQUIRED_TEXTS = {
+    "sources": ("published",),
+    "rows": ("name", "summary"),
+    "policy_uses": ("summary",),
+    "regions": ("name", "regulator"),
+    "categories": ("name", "summary"),
+    "exclusions": ("name", "summary"),
+}
 
 
 def pair(row: dict, field: str, required: bool = True) -> dict:
@@ -123,6 +141,13 @@ class Command(BaseCommand):
         def fail(message: str) -> None:
             raise CommandError(f"notice {name}: {message}")
 
+        for key in ("slug", "code_id", "effective", "source"):
+            if key not in notice:
+                fail(f"missing {key}")
+        items = [item.get("slug") for item in notice.get("items", [])]
+        if None in items or len(set(items)) != len(items):
+            fail("every item needs a slug, and slugs are unique within a version")
+
         if not 0 <= notice.get("code_id", -1) <= MAX_NOTICE_ID:  # result codes hold it in 7 bits
             fail(f"code_id must be 0-{MAX_NOTICE_ID}")
         if not isinstance(notice.get("effective"), date):
@@ -140,6 +165,14 @@ class Command(BaseCommand):
             fail(f"main exclusions must be exactly {EXCLUSION_SLUGS}")
         if {row["slug"] for row in tables["rows"]} - set(ROW_SLUGS):
             fail(f"rows must be among {ROW_SLUGS}")
+        for table, keys in REQUIRED_KEYS.items():
+            for entry in tables[table]:
+                missing = [key for key in keys if key not in entry]
+                if missing or "title" not in entry and table == "sources":
+                    fail(f"{table} entry {entry.get('slug', entry)}: missing {missing or 'title'}")
+        for region in tables["regions"]:
+            if any("start" not in period for period in region.get("periods", [])):
+                fail(f"region {region['slug']}: every period needs a start")
         for region in tables["regions"]:
             self.check_region(name, region)
         for item in notice.get("items", []):
@@ -168,6 +201,16 @@ class Command(BaseCommand):
         unknown = sorted(set(cited) - sources)
         if unknown:
             fail(f"unknown sources {unknown}")
+        texts = [(notice, ("title", "summary"))]
+        texts += [(item, ("name",)) for item in notice.get("items", [])]
+        for table, fields in REQUIRED_TEXTS.items():
+            texts += [(entry, fields) for entry in tables[table]]
+        for region in tables["regions"]:
+            texts += [(period, ("note",)) for period in region["periods"]]
+            texts += [(fact, ("summary",)) for fact in region.get("facts", [])]
+        for entry, fields in texts:
+            for field in fields:
+                pair(entry, field)
 
     def check_region(self, notice: str, region: dict) -> None:
         def fail(message: str) -> None:
@@ -196,10 +239,14 @@ class Command(BaseCommand):
         for row in corrections:
             if not isinstance(row.get("date"), date) or set(row.get("sources", [])) - sources:
                 raise CommandError(f"correction {row.get('slug')}: needs a date and known sources")
+            for field in ("title", "summary"):
+                pair(row, field)
 
     def check_kept_versions(self, notices: list[dict]) -> None:
         """A loaded version must stay, with its code_id: result links pin it."""
         in_files = {notice["slug"]: notice["code_id"] for notice in notices}
+        if len(in_files) != len(notices):
+            raise CommandError("two notice files share a slug")
         if len(set(in_files.values())) != len(in_files):
             raise CommandError("two notices share a code_id")
         for slug, code_id in models.Notice.objects.values_list("slug", "code_id"):
