@@ -173,6 +173,13 @@ class CategoryCard:
     def all_train(self) -> bool:
         return len(self.training_items) == len(self.category.items)
 
+    @property
+    def faq_only(self) -> bool:
+        """Its training items are all listed by LinkedIn's FAQ only, none by the T row."""
+        return bool(self.training_items) and all(
+            "notice" not in item.listed_by for item in self.training_items
+        )
+
 
 @dataclass(frozen=True)
 class HomePage:

@@ -3,12 +3,10 @@
 Plain Python over an Assessment (no request, no ORM); text in the active language.
 """
 
-from datetime import date
-
-from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 
 from catalog.present.card import CardLine, CardText
+from catalog.present.letter import route
 from catalog.present.summary import STATUSES, headline
 from catalog.rules.assessment import IN_SCOPE, PAST_ONLY, Assessment
 
@@ -40,12 +38,14 @@ def description(assessment: Assessment) -> str:
             )
             % {"n": assessment.applicable}
         )
-    parts.append(notice_label(assessment.notice.effective) + ".")
+    parts.append(document_label(assessment) + ".")
     return " ".join(parts)
 
 
-def notice_label(effective: date) -> str:
-    return gettext("Privacy notice of %(date)s") % {"date": date_format(effective, "j F Y")}
+def document_label(assessment: Assessment) -> str:
+    """The document the result was worked out against: the notice in Europe, the global policy
+    elsewhere, with its effective date."""
+    return gettext("Checked against: %(document)s") % {"document": route(assessment).document}
 
 
 def card_text(assessment: Assessment, site_name: str, link: str) -> CardText:
@@ -57,6 +57,6 @@ def card_text(assessment: Assessment, site_name: str, link: str) -> CardText:
             CardLine(str(category.name), category.status, str(STATUSES[category.status].label))
             for category in assessment.categories
         ),
-        notice=notice_label(assessment.notice.effective),
+        notice=document_label(assessment),
         link=link.removeprefix("https://").removeprefix("http://"),
     )

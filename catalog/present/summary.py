@@ -56,22 +56,18 @@ def day(value) -> str:
 
 
 def period_text(period: Period) -> str:
-    """When a training period ran, as precisely as its sources allow."""
+    """When a training period ran, as precisely as its sources allow: an approximate start is
+    "on or before" that day, an approximate end "at the latest"."""
     if period.end is None:
         if period.start_approximate:
             return _("since at least %(start)s") % {"start": day(period.start)}
         return _("since %(start)s") % {"start": day(period.start)}
-    values = {
-        "start": date_format(period.start, "F Y")
-        if period.start_approximate
-        else day(period.start),
-        "end": day(period.end),
-    }
+    values = {"start": day(period.start), "end": day(period.end)}
     texts = {
         (False, False): _("from %(start)s to %(end)s"),
-        (True, False): _("from around %(start)s to %(end)s"),
+        (True, False): _("from %(start)s or earlier to %(end)s"),
         (False, True): _("from %(start)s to %(end)s at the latest"),
-        (True, True): _("from around %(start)s to %(end)s at the latest"),
+        (True, True): _("from %(start)s or earlier to %(end)s at the latest"),
     }
     return texts[period.start_approximate, period.end_approximate] % values
 
@@ -85,13 +81,19 @@ def listed_by_text(item: Item, region: Region) -> str:
     notice = "notice" in item.listed_by and region.document == NOTICE
     faq = "faq" in item.listed_by
     if notice and faq:
-        return _("listed for training by the notice's training row and by LinkedIn's FAQ")
+        return _(
+            "listed for training by the notice's training row and by LinkedIn's FAQ (as quoted "
+            "by the press)"
+        )
     if notice:
         return _("listed for training by the notice's training row")
     if faq and region.document == NOTICE:
-        return _("listed for training by LinkedIn's FAQ, not by the notice's training row")
+        return _(
+            "listed for training by LinkedIn's FAQ (as quoted by the press), not by the notice's "
+            "training row"
+        )
     if faq:
-        return _("listed for training by LinkedIn's FAQ")
+        return _("listed for training by LinkedIn's FAQ (as quoted by the press)")
     return _("not listed for training content-generating AI")
 
 
@@ -120,8 +122,9 @@ def training_reason(assessment: Assessment) -> str:
             "to train content-generating AI from now on, as it has where you live %(period)s."
         ),
         rules.OFF_AFTER_START: _(
-            "You switched the setting off after training began where you live, on %(start)s: this "
-            "data may have been used before that (%(earlier)s), but not from then on."
+            "You switched the setting off after the current training period began where you "
+            "live, on %(start)s: this data may have been used before that (%(earlier)s), but "
+            "not from then on."
         ),
         rules.OFF_UNKNOWN_DATE: _(
             "You switched the setting off but don't know when: this data may have been used "
@@ -137,17 +140,18 @@ def training_reason(assessment: Assessment) -> str:
             "account: this data may have been used then, but not from then on."
         ),
         rules.OFF_BEFORE: _(
-            "You switched the setting off before training began where you live, on %(start)s: the "
-            "data and content you provided are not used to train content-generating AI."
+            "You switched the setting off before the current training period began where you "
+            "live, on %(start)s: the data and content you provided are not used to train "
+            "content-generating AI."
         ),
         rules.MINOR_EXCLUDED: _(
             "LinkedIn says it does not use the data of members it believes could be under 18 to "
             "train content-generating AI, even if their setting appears on."
         ),
         rules.MINOR_EARLIER: _(
-            "LinkedIn says it does not use the data of members it believes could be under 18, but "
-            "the sources for this exclusion date from 2025: where you live, this data may have "
-            "been used %(earlier)s, if you had an account then."
+            "LinkedIn says it does not use the data of members it believes could be under 18, "
+            "but every dated source for this exclusion is from 2025: where you live, this data "
+            "may have been used %(earlier)s, if you had an account then."
         ),
     }
     return sentences[training.basis] % values
@@ -201,7 +205,10 @@ def headline(assessment: Assessment) -> Headline:
             "content-generating AI before (%(periods)s), but not from now on.",
             total,
         ) % {"n": before, "total": total, "periods": periods}
-    if not now and not before:
+    if not now and not before and assessment.minor:
+        # The title says it in LinkedIn's words: its own judgement of age, not a fact of ours.
+        never_text = _("What others post about you follows their own setting.")
+    elif not now and not before:
         never_text = _(
             "The data and content you provided are not used to train LinkedIn's "
             "content-generating AI. What others post about you follows their own setting."

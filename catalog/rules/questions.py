@@ -91,8 +91,8 @@ QUESTIONS: Final = (
         key="switched_off",
         title=_("When did you switch the setting off?"),
         hint=_(
-            "LinkedIn announced ahead that its current training where you live would start on "
-            "%(date)s: switching off before then kept your data out of it from that date."
+            "LinkedIn's current training where you live started on %(date)s: switching off "
+            "before then kept your data out of it from that date."
         ),
         kind="radio",
         choices=(

@@ -41,9 +41,6 @@ class ChangesFeed(Feed):
             return reverse("catalog:notice", args=[entry.notice.slug])
         return reverse("catalog:changes") + f"#correction-{entry.correction.slug}"
 
-    def item_guid(self, entry: ChangeEntry) -> str:
-        return self.item_link(entry)
-
     def item_pubdate(self, entry: ChangeEntry) -> datetime:
         return datetime.combine(entry.date, time(0, 0), tzinfo=UTC)
 

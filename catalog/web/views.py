@@ -104,7 +104,8 @@ def not_a_member(request: HttpRequest) -> HttpResponse:
         {
             "notice": notice,
             "train_row": next((row for row in notice.rows if row.slug == "train"), None),
-            "cite_objection": notice.cite("GPDP25"),
+            "cite_regulator": notice.cite("GPDPX25"),
+            "cite_form": notice.cite("AVV25"),
             "cite_visitors": notice.cite("PPG25"),
         },
     )
