@@ -33,6 +33,14 @@ def test_only_text_between_tags_changes_never_markup_or_scripts():
     )
 
 
+def test_text_marked_as_another_language_keeps_its_own_typography():
+    html = '<cite lang="it">Garante Privacy: istruzioni</cite>: <a lang="en" href="x">A: b</a>'
+    assert french_html(html) == (
+        '<cite lang="it">Garante Privacy: istruzioni</cite>\u202f: <a lang="en" href="x">A: b</a>'
+    )
+    assert french_html('<p lang="fr">Oui: non</p>') == '<p lang="fr">Oui\u202f: non</p>'
+
+
 def test_the_text_after_an_inline_element_gets_its_space_too():
     assert french_html("<strong>Note</strong>: x") == "<strong>Note</strong>\u202f: x"
 
