@@ -116,15 +116,16 @@ def assert_no_cookies(page: Page) -> None:
 def assert_pages_clean(
     page: Page, base_url: str, paths: list[str], lang: str, missing: str | None = None
 ) -> None:
-    """Load each path (formatted with `lang`): the expected status (404 for paths containing
-    `missing`), the page's language, one h1, no axe violation; then, over all of them, no off-host
-    request, no console error and no cookie."""
+    """Load each path (formatted with `lang`): no redirect (the path is the canonical one), the
+    expected status (404 for paths containing `missing`), the page's language, one h1, no axe
+    violation; then, over all of them, no off-host request, no console error and no cookie."""
     expected_errors = {path.format(lang=lang) for path in paths if missing and missing in path}
     watcher = watch(page, base_url, expected_error_paths=expected_errors)
     for path in paths:
         url = base_url + path.format(lang=lang)
         response = page.goto(url)
         assert response is not None
+        assert page.url == url, f"{url} redirected to {page.url}"
         assert response.status == (404 if missing and missing in path else 200), url
         assert page.locator("html").get_attribute("lang") == lang, url
         assert page.locator("h1").count() == 1, url
