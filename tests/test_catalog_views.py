@@ -1,10 +1,13 @@
 """Catalog pages via the test client: both languages, 404s, htmx, no cookie, few queries."""
 
 import gzip
+import re
+import xml.etree.ElementTree as ET
 
 import pytest
 from django.test import RequestFactory
 from django.utils import translation
+from django.utils.html import escape
 from django_htmx.middleware import HtmxDetails
 
 from catalog.rules.vocabulary import CATEGORY_SLUGS, EXCLUSION_SLUGS
@@ -13,18 +16,21 @@ from catalog.web import views
 pytestmark = pytest.mark.django_db
 
 LANGS = ("fr", "en")
+FURTHER_EXCLUSIONS = ("login-credentials", "payment-data", "job-applications")
 PAGES = [
     "/{lang}/",
     *[f"/{{lang}}/categories/{slug}/" for slug in CATEGORY_SLUGS],
-    *[f"/{{lang}}/exclusions/{slug}/" for slug in (*EXCLUSION_SLUGS, "login-credentials")],
+    *[f"/{{lang}}/exclusions/{slug}/" for slug in (*EXCLUSION_SLUGS, *FURTHER_EXCLUSIONS)],
     "/{lang}/search/",
     "/{lang}/search/?q=photo",
     "/{lang}/notices/",
     "/{lang}/notices/2025-11-03/",
     "/{lang}/notices/2026-08-21/",
     "/{lang}/sources/",
+    "/{lang}/not-a-member/",
+    "/{lang}/changes/",
 ]
-MAX_QUERIES = {"/{lang}/": 9}  # the home page shows categories, exclusions, regions and sources
+ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def page_urls():
@@ -35,19 +41,35 @@ def page_urls():
     ]
 
 
+def main_of(html: str) -> str:
+    """The page's <main>: what the page itself says, without the header and footer links."""
+    return html.split('<main id="main"', 1)[1].split("</main>", 1)[0]
+
+
 @pytest.mark.parametrize(("url", "lang"), page_urls())
 def test_every_page_renders_in_its_language_without_cookie_in_few_queries(
     client, django_assert_max_num_queries, url, lang
 ):
-    template = url.replace(f"/{lang}/", "/{lang}/", 1)
-    with django_assert_max_num_queries(MAX_QUERIES.get(template, 5)):
+    client.get(f"/{lang}/")  # the snapshot is built once per content revision, not per page
+    with django_assert_max_num_queries(1):  # the revision check; the rest is the snapshot
         response = client.get(url)
     assert response.status_code == 200
     html = response.content.decode()
     assert f'<html lang="{lang}">' in html
+    assert not re.search(r'<span class="cite">[^<]*</span>', html)  # no citation without a source
     assert "Set-Cookie" not in response.headers
     assert not response.cookies
     assert len(gzip.compress(response.content)) < 14 * 1024
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("url", ["/{lang}/not-a-member/", "/{lang}/changes/", "/{lang}/sources/"])
+def test_pages_without_a_fragment_answer_htmx_with_the_whole_page(client, lang, url):
+    plain = client.get(url.format(lang=lang))
+    htmx = client.get(url.format(lang=lang), headers={"HX-Request": "true"})
+    assert htmx.status_code == 200
+    assert htmx.content.decode().startswith("<!doctype html>")
+    assert main_of(htmx.content.decode()) == main_of(plain.content.decode())
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -58,75 +80,250 @@ def test_public_pages_never_show_a_csrf_token_or_inline_style(client, lang):
         assert "style=" not in html
 
 
+# ---------------------------------------------------------------- home
+
+
 def test_home_groups_categories_by_training_and_links_the_self_assessment(client):
     html = client.get("/en/").content.decode()
-    training, rest = html.split("Only for AI features, product improvement or safety")
+    # Two lists of cards: the categories listed for training, then the others.
+    _intro, training, rest = main_of(html).split('<ul class="cards">')
     for slug in ("profile", "content", "activity", "ai-inputs", "feedback"):
         assert f'href="/en/categories/{slug}/"' in training
+        assert f'href="/en/categories/{slug}/"' not in rest
     for slug in ("technical", "inferred", "verification"):
         assert f'href="/en/categories/{slug}/"' in rest
     assert 'href="/en/check/"' in html
-    assert "Blog du Modérateur lists all eight" in html
-    assert "Listed for training only:</" not in html
+    assert "Sources differ: the Blog du Modérateur presents all eight kinds" in html
     assert "Group activity and group messages" in training
 
 
-def test_home_shows_exclusions_further_exclusions_and_regions_with_sources(client):
+def test_home_says_once_that_feedback_is_listed_by_the_faq_only(client):
+    html = client.get("/en/").content.decode()
+    feedback = html.split('href="/en/categories/feedback/"', 1)[1].split("</li>", 1)[0]
+    assert feedback.count("Listed by LinkedIn's FAQ, not by the notice's training row") == 1
+    profile = html.split('href="/en/categories/profile/"', 1)[1].split("</li>", 1)[0]
+    assert "FAQ, not by the notice" not in profile  # its items are listed by the notice too
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_links_the_page_for_people_without_an_account(client, lang):
+    assert f'href="/{lang}/not-a-member/"' in main_of(client.get(f"/{lang}/").content.decode())
+
+
+def test_home_shows_exclusions_further_exclusions_and_regions_with_sources(client, notice):
     html = client.get("/fr/").content.decode()
-    for slug in ("private-messages", "salary", "minors", "login-credentials", "payment-data"):
+    for slug in (*EXCLUSION_SLUGS, *FURTHER_EXCLUSIONS):
         assert f'href="/fr/exclusions/{slug}/"' in html
-    assert "Autres exclusions citées par une seule source" in html
+    for region in notice.regions:
+        assert f'id="region-{region.slug}"' in html
+        assert escape(region.name.fr) in html
     assert "18 septembre 2024" in html and "3 novembre 2025" in html
     assert 'href="/fr/sources/#source-PCMAG"' in html
     assert 'href="/fr/sources/#source-BDM"' in html
 
 
+def test_home_names_the_document_and_controller_of_each_region(client, notice):
+    html = client.get("/en/").content.decode()
+    for region in notice.regions:
+        row = html.split(f'id="region-{region.slug}"', 1)[1].split("</tr>", 1)[0]
+        document = {
+            "notice": "LinkedIn&#x27;s European Regional Privacy Notice",
+            "policy": "LinkedIn&#x27;s global Privacy Policy",
+        }[region.document]
+        assert document in row.replace("'", "&#x27;"), region.slug
+        assert f"Controller: {region.controller}." in row, region.slug
+
+
+# ---------------------------------------------------------------- categories and exclusions
+
+
 def test_category_page_lists_rows_in_words_notes_sources_and_changes(client):
     html = client.get("/en/categories/verification/").content.decode()
-    assert '<th scope="row">Identity details' in html
-    assert "safety and security" in html
-    assert "New in this version" in html  # the item's note
+    assert '<th scope="row">Phone number, for identity verification' in html
+    assert "Safety and security" in html
+    assert "New in this version." in html  # an item's note
     assert "From 3 November 2025 to 21 August 2026" in html
-    assert "Added: Identity details" in html
+    assert "Added: Phone number, for identity verification" in html
     assert 'href="/en/sources/#source-N26"' in html
 
 
-def test_category_page_says_when_nothing_changed(client):
-    html = client.get("/fr/categories/profile/").content.decode()
-    assert "Aucun élément ajouté ni retiré" in html
-    assert "Oui" in html  # listed for training, in words
+@pytest.mark.parametrize("lang", LANGS)
+def test_category_page_says_when_nothing_changed(client, lang):
+    html = client.get(f"/{lang}/categories/profile/").content.decode()
+    changes = html.split('id="changes"', 1)[1].split("</section>", 1)[0]
+    period = {
+        "en": "From 3 November 2025 to 21 August 2026",
+        "fr": "Du 3 novembre 2025 au 21 août 2026",
+    }
+    assert period[lang] in changes
+    assert "<li>" not in changes  # nothing added, removed or moved
+    if lang == "en":
+        assert "No item added or removed, and no item named in other rows." in changes
+    else:
+        assert "Nom et photo" in html
 
 
-def test_feedback_page_says_sources_differ(client):
+def test_the_feedback_page_says_it_is_listed_by_linkedins_faq_only(client, notice):
     html = client.get("/en/categories/feedback/").content.decode()
-    assert "Sources differ" in html
-    assert 'href="/en/sources/#source-PCMAG"' in html
+    items = notice.category("feedback").items
+    assert items and all(item.listed_by == ("faq",) for item in items)
+    table = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    assert table.count("LinkedIn's FAQ only") == len(items)
+    assert "training row and LinkedIn" not in table
+    assert 'href="/en/sources/#source-FAQ"' in html
 
 
-def test_source_without_address_is_cited_by_title_publisher_and_date(client):
+def test_a_category_listed_by_the_notice_and_the_faq_says_both(client):
+    html = client.get("/en/categories/content/").content.decode()
+    table = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    assert "the notice's training row and LinkedIn's FAQ" in table
+    assert "FAQ only" not in table
+
+
+def test_exclusion_pages_say_they_concern_content_generating_training_only(client):
+    html = client.get("/en/exclusions/payment-data/").content.decode()
+    assert "An exclusion concerns the training of content-generating AI only" in html
+    assert 'href="/en/sources/#source-FAQ"' in html
+    assert "PCMag" in html
+
+
+# ---------------------------------------------------------------- sources
+
+
+def test_source_without_address_is_cited_by_title_publisher_and_date_once(client):
     html = client.get("/en/sources/").content.decode()
     assert 'id="source-BDM"' in html
-    assert "<cite>LinkedIn va utiliser vos données" in html
+    assert '<cite lang="fr">LinkedIn va utiliser vos données' in html
+    assert html.count("cited by title, publisher and date") == 1
     assert 'href="https://www.linkedin.com/help/linkedin/answer/a5538339"' in html
 
 
-def test_further_exclusion_page_names_its_single_source(client):
-    html = client.get("/en/exclusions/payment-data/").content.decode()
-    assert "Only one source names this exclusion" in html
-    assert "PCMag" in html
+def test_a_source_without_a_title_is_named_by_its_publisher_once(client):
+    html = client.get("/en/sources/").content.decode()
+    entry = html.split('id="source-JAR25"', 1)[1].split("</li>", 1)[0]
+    assert entry.count("Luiza Jarovsky, LinkedIn post") == 1
+    page = client.get("/en/exclusions/payment-data/").content.decode()
+    assert page.count("Luiza Jarovsky, LinkedIn post") == 1
+
+
+def test_sources_show_the_publishers_own_french_title_on_french_pages(client):
+    english = client.get("/en/sources/").content.decode()
+    french = client.get("/fr/sources/").content.decode()
+    assert "Privacy Commissioner welcomes commitment from LinkedIn" in english
+    assert "Le Commissaire à la protection de la vie privée se réjouit" in french
+    assert 'href="https://www.priv.gc.ca/fr/' in french
+
+
+# ---------------------------------------------------------------- notice versions
 
 
 def test_notice_page_shows_summary_and_what_changed_per_category(client):
     html = client.get("/en/notices/2026-08-21/").content.decode()
-    assert "Current version." in html
     assert "The training row is unchanged" in html
     assert 'href="/en/categories/verification/"' in html
-    assert "Added: Identity details" in html
+    assert "Added: Phone number, for identity verification" in html
+    assert 'href="/en/notices/2025-11-03/"' in html  # the previous version
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("slug", ["2025-11-03", "2026-08-21"])
+def test_notice_pages_do_not_repeat_current_version(client, lang, slug):
+    html = main_of(client.get(f"/{lang}/notices/{slug}/").content.decode())
+    assert html.lower().count("current version") <= 1
+    assert html.lower().count("version en vigueur") <= 1
+    marker = html.count("<strong>")  # "In force." is the one marker of the current version
+    assert marker == (1 if slug == "2026-08-21" else 0)
 
 
 def test_first_notice_page_has_no_previous_version(client):
     html = client.get("/fr/notices/2025-11-03/").content.decode()
-    assert "C'est la première version suivie par ce site." in html
+    assert "C’est la première version suivie par ce site." in html
+
+
+# ---------------------------------------------------------------- people without an account
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_not_a_member_page_rests_on_the_garante_and_links_the_objection_form(client, lang):
+    html = main_of(client.get(f"/{lang}/not-a-member/").content.decode())
+    garante = [paragraph for paragraph in html.split("<p") if "Garante" in paragraph]
+    assert len(garante) >= 2  # what the regulator says, and how non-members use the form
+    assert all(f'href="/{lang}/sources/#source-' in paragraph for paragraph in garante)
+    assert f'href="/{lang}/sources/#source-PPG25"' in html  # what the policy calls a visitor
+    assert 'href="https://www.linkedin.com/help/linkedin/ask/TS-DPRO"' in html
+    assert f'href="/{lang}/check/"' in html
+    assert "<h1>" in html
+
+
+def test_the_not_a_member_page_quotes_the_training_rows_own_name(client, notice):
+    train = next(row for row in notice.rows if row.slug == "train")
+    for lang in LANGS:
+        html = client.get(f"/{lang}/not-a-member/").content.decode()
+        with translation.override(lang):
+            assert escape(str(train.name)) in html
+
+
+# ---------------------------------------------------------------- changes and corrections
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_changes_page_lists_both_notice_versions_and_every_correction_dated(
+    client, site_content, lang
+):
+    html = client.get(f"/{lang}/changes/").content.decode()
+    assert len(site_content.notices) == 2
+    for notice in site_content.notices:
+        heading = html.split(f'href="/{lang}/notices/{notice.slug}/"', 1)[0].rsplit("<h2>", 1)[1]
+        assert f'<time datetime="{notice.effective.isoformat()}">' in heading
+    assert len(site_content.corrections) >= 1
+    for correction in site_content.corrections:
+        entry = html.split(f'id="correction-{correction.slug}"', 1)[1].split("</li>", 1)[0]
+        assert f'<time datetime="{correction.date.isoformat()}">' in entry
+        title = correction.title.fr if lang == "fr" else correction.title.en
+        assert escape(title) in entry
+    assert f'href="/{lang}/changes/feed/"' in html
+    assert f'<link rel="alternate" type="application/atom+xml" href="/{lang}/changes/feed/"' in html
+
+
+def test_the_changes_page_lists_entries_newest_first(client):
+    html = client.get("/en/changes/").content.decode()
+    dates = re.findall(r'<time datetime="(\d{4}-\d\d-\d\d)">', html)
+    assert dates == sorted(dates, reverse=True)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_changes_feed_is_valid_atom_with_one_entry_per_version_and_correction(
+    client, site_content, lang
+):
+    response = client.get(f"/{lang}/changes/feed/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    assert not response.cookies
+    feed = ET.fromstring(response.content)
+    assert feed.tag == f"{ATOM}feed"
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
+    for child in ("title", "id", "updated"):
+        assert feed.find(f"{ATOM}{child}") is not None
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == len(site_content.notices) + len(site_content.corrections)
+    ids = [entry.findtext(f"{ATOM}id") for entry in entries]
+    assert len(set(ids)) == len(ids)
+    for entry in entries:
+        assert entry.findtext(f"{ATOM}title")
+        assert entry.findtext(f"{ATOM}updated")
+        assert entry.findtext(f"{ATOM}id").startswith("http://testserver/")  # an absolute IRI
+        assert entry.find(f"{ATOM}link").get("href").startswith(f"http://testserver/{lang}/")
+    links = {entry.find(f"{ATOM}link").get("href") for entry in entries}
+    for notice in site_content.notices:
+        assert f"http://testserver/{lang}/notices/{notice.slug}/" in links
+    for correction in site_content.corrections:
+        assert f"http://testserver/{lang}/changes/#correction-{correction.slug}" in links
+    titles = " ".join(entry.findtext(f"{ATOM}title") for entry in entries)
+    for correction in site_content.corrections:
+        assert (correction.title.fr if lang == "fr" else correction.title.en) in titles
+
+
+# ---------------------------------------------------------------- 404 and methods
 
 
 @pytest.mark.parametrize(
@@ -137,6 +334,7 @@ def test_first_notice_page_has_no_previous_version(client):
         "/en/notices/1999-01-01/",
         "/fr/no-such-page/",
         "/en/categories/" + "x" * 300 + "/",
+        "/fr/not-a-member/extra/",
     ],
 )
 def test_unknown_pages_are_the_friendly_404_in_their_language(client, url):
@@ -148,8 +346,13 @@ def test_unknown_pages_are_the_friendly_404_in_their_language(client, url):
     assert not response.cookies
 
 
-def test_pages_only_answer_get(client):
-    assert client.post("/en/").status_code == 405
+@pytest.mark.parametrize("url", ["/en/", "/en/not-a-member/", "/en/changes/", "/en/changes/feed/"])
+def test_pages_only_answer_get(client, url):
+    assert client.post(url).status_code == 405
+    assert client.head(url).status_code == 200
+
+
+def test_the_search_only_answers_get(client):
     assert client.post("/en/search/", {"q": "ip"}).status_code == 405
 
 
@@ -157,11 +360,19 @@ def test_pages_only_answer_get(client):
 
 
 def test_search_lists_matching_items_with_category_and_training(client):
-    html = client.get("/en/search/", {"q": "IP"}).content.decode()
+    html = client.get("/en/search/", {"q": "IP address"}).content.decode()
     assert 'href="/en/categories/technical/#item-ip-address"' in html
-    assert "Technical data" in html
-    assert "not listed for training" in html
-    assert "1 result" in html
+    assert 'Technical data · <span class="no">not listed for training</span>' in html
+    found = len(re.findall(r'<li><a href="/en/(?:categories|exclusions)/', html))
+    assert found >= 1
+    assert f"{found} result{'s' if found > 1 else ''}</p>" in html
+
+
+def test_search_says_who_lists_an_item_for_training(client):
+    feedback = client.get("/en/search/", {"q": "support requests"}).content.decode()
+    assert "listed for training by LinkedIn's FAQ</strong>" in feedback
+    photo = client.get("/en/search/", {"q": "photo"}).content.decode()
+    assert "listed for training by the notice" in photo
 
 
 def test_search_in_french_finds_the_salary_exclusion(client):
@@ -189,6 +400,12 @@ def test_htmx_search_returns_only_the_results_fragment(client):
     assert "Name and photo" in html
     assert "HX-Request" in response.headers["Vary"]
     assert 'id="lang-switch" hx-swap-oob="true"><a href="/fr/search/?q=photo"' in html
+
+
+def test_search_without_htmx_is_the_whole_page_and_varies_on_hx_request(client):
+    response = client.get("/en/search/", {"q": "photo"})
+    assert response.content.decode().startswith("<!doctype html>")
+    assert "HX-Request" in response.headers["Vary"]
 
 
 @pytest.mark.parametrize(
@@ -240,7 +457,7 @@ def test_short_search_does_not_mention_truncation(client):
 
 
 @pytest.mark.parametrize(
-    ("lang", "text"), [("fr", "Une erreur s'est produite"), ("en", "Something went wrong")]
+    ("lang", "text"), [("fr", "Une erreur s’est produite"), ("en", "Something went wrong")]
 )
 def test_server_error_page_renders_without_database_or_request_context(
     django_db_blocker, lang, text

@@ -73,7 +73,18 @@ def period_text(period: Period) -> str:
 
 
 def periods_text(periods: tuple[Period, ...]) -> str:
-    return _(", then ").join(period_text(period) for period in periods)
+    """Periods of possible past use; one still running ran until the visitor switched off."""
+    return _(", then ").join(
+        period_text(period) if period.end else until_switched_off_text(period) for period in periods
+    )
+
+
+def until_switched_off_text(period: Period) -> str:
+    if period.start_approximate:
+        return _("from %(start)s or earlier until you switched the setting off") % {
+            "start": day(period.start)
+        }
+    return _("from %(start)s until you switched the setting off") % {"start": day(period.start)}
 
 
 def listed_by_text(item: Item, region: Region) -> str:
