@@ -76,6 +76,9 @@ class Source(NoticeContent):
     url = models.URLField(blank=True, max_length=500, help_text="Empty when no address is known.")
     url_fr = models.URLField(blank=True, max_length=500)
     publisher = models.CharField(max_length=200)
+    publisher_fr = models.CharField(
+        max_length=200, blank=True, help_text="The publisher's own French name, if any."
+    )
     published_en = models.CharField(max_length=80)
     published_fr = models.CharField(max_length=80)
     note_en = models.TextField(blank=True)

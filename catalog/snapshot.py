@@ -51,6 +51,7 @@ class SourceRef:
     url: str  # "" when no address is known: cite by title, publisher and date
     url_fr: str
     publisher: str
+    publisher_fr: str  # the publisher's own French name, or ""
     published: Text
     note: Text
 
@@ -64,6 +65,10 @@ class SourceRef:
         if self._french and self.title_fr:
             return self.title_fr
         return self.title or self.publisher  # an untitled source (a post) goes by its author
+
+    @property
+    def shown_publisher(self) -> str:
+        return self.publisher_fr if self._french and self.publisher_fr else self.publisher
 
     @property
     def shown_lang(self) -> str:
@@ -278,6 +283,7 @@ def _source(row: models.Source) -> SourceRef:
         url=row.url,
         url_fr=row.url_fr,
         publisher=row.publisher,
+        publisher_fr=row.publisher_fr,
         published=_text(row, "published"),
         note=_text(row, "note"),
     )

@@ -79,6 +79,7 @@ SOURCE = SourceRef(
     url="https://www.linkedin.com/legal/privacy/eu",
     url_fr="",
     publisher="LinkedIn",
+    publisher_fr="",
     published=t("21 Aug 2026", "21 août 2026"),
     note=t(""),
 )
@@ -269,7 +270,7 @@ def test_the_eea_letter_objects_under_gdpr_article_21_to_linkedin_ireland(langua
     else:
         assert "article 21, paragraphe 1, du règlement général sur la protection" in text
         assert "(RGPD, article 18, paragraphe 1, point d)" in text
-        assert "délai d'un mois" in text
+        assert "délai d’un mois" in text
     assert "UK GDPR" not in text and "FADP" not in text and "LPD" not in text
 
 
@@ -370,9 +371,9 @@ def test_the_safety_objection_covers_ai_training_only_not_the_whole_safety_row(c
 
 def test_the_french_safety_objection_is_narrow_too():
     safety = line_of(letter("FR", "fr"), f"- «{NNBSP}Sûreté et sécurité")
-    assert "uniquement l'entraînement et l'amélioration de vos systèmes d'IA" in safety
+    assert "uniquement l’entraînement et l’amélioration de vos systèmes d’IA" in safety
     assert (
-        "Je ne m'oppose ni à la détection et à la prévention des contenus préjudiciables" in safety
+        "Je ne m’oppose ni à la détection et à la prévention des contenus préjudiciables" in safety
     )
 
 
@@ -435,7 +436,7 @@ def test_every_letter_has_placeholders_for_name_email_and_date(country, language
     text = letter(country, language)
     expected = {
         "en": ["[Your name]", "[The email address of your LinkedIn account]", "[Date]"],
-        "fr": ["[Votre nom]", "[L'adresse e-mail de votre compte LinkedIn]", "[Date]"],
+        "fr": ["[Votre nom]", "[L’adresse e-mail de votre compte LinkedIn]", "[Date]"],
     }[language]
     assert "\n".join(expected) + "\n" in text
     assert text.endswith("[Date]\n") and "\r" not in text

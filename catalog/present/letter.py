@@ -190,9 +190,17 @@ def _purpose(slug: str) -> str:
     }[slug]
 
 
+def _row_name(row: Row) -> str:
+    """The row's heading as the notice publishes it (in English), quoted; in a French letter,
+    followed by our translation in brackets, so that no translation reads as a quote."""
+    quoted = gettext("“%(row)s”") % {"row": row.name.en}
+    translation = str(row.name)
+    return quoted if translation == row.name.en else f"{quoted} ({translation})"
+
+
 def _row_item(use: RowUse) -> str:
-    line = gettext("“%(row)s”: %(purpose)s") % {
-        "row": use.row.name,
+    line = gettext("%(row)s: %(purpose)s") % {
+        "row": _row_name(use.row),
         "purpose": _purpose(use.row.slug),
     }
     if use.categories:
@@ -238,7 +246,7 @@ def _setting_part(assessment: Assessment) -> str:
                 "purposes, which the “Data for Generative AI Improvement” setting covers:"
             )
             + "\n"
-            + "\n".join("- " + gettext("“%(row)s”") % {"row": row.name} for row in rows)
+            + "\n".join("- " + _row_name(row) for row in rows)
         )
     return text + "\n" + _setting_status(assessment)
 

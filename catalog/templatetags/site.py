@@ -2,7 +2,8 @@ from django import template
 from django.urls import translate_url
 
 from catalog.present.pages import row_names as _row_names
-from catalog.snapshot import Notice
+from catalog.present.summary import period_text
+from catalog.snapshot import Notice, Period
 
 register = template.Library()
 
@@ -12,6 +13,12 @@ def translated_url(context, lang: str) -> str:
     """The current page (query string included) in another language: the switch keeps the page."""
     request = context["request"]
     return translate_url(request.get_full_path(), lang)
+
+
+@register.filter
+def period(value: Period) -> str:
+    """When a training period ran, in words (present.summary.period_text)."""
+    return period_text(value)
 
 
 @register.simple_tag

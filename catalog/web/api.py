@@ -53,7 +53,7 @@ def source_json(source: SourceRef) -> dict:
         "kind": source.kind,
         "title": source.shown_title,
         "title_lang": source.shown_lang,
-        "publisher": source.publisher,
+        "publisher": source.shown_publisher,
         "published": str(source.published),
         "url": source.link,
     }

@@ -281,6 +281,7 @@ class Command(BaseCommand):
                 url=source.get("url", ""),
                 url_fr=source.get("url_fr", ""),
                 publisher=source["publisher"],
+                publisher_fr=source.get("publisher_fr", ""),
                 sources=[],
                 **pair(source, "published"),
                 **pair(source, "note", required=False),
