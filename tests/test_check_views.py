@@ -446,7 +446,7 @@ def test_the_before_part_counts_what_may_have_been_used_and_names_the_period(cli
     assert h1(page) == "Not from now on, but some of your data may have been used before"
     assert part(page, "before") == (
         "LinkedIn may have used 3 of your 5 kinds of data to train its content-generating AI "
-        "before (since 3 November 2025), but not from now on."
+        "before (from 3 November 2025 until you switched the setting off), but not from now on."
     )
     assert not part(page, "now") and not part(page, "never")
 
