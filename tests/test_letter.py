@@ -331,8 +331,13 @@ def test_a_european_letter_names_the_rows_as_the_notice_names_them(country, lang
     text = letter(country, language)
     with translation.override(language):
         for slug in ("ai-general", "improve", "safety", "train"):
-            name = str(next(row for row in ROWS if row.slug == slug).name)
-            assert f"«{NNBSP}{name}{NNBSP}»" in text if language == "fr" else f"“{name}”" in text
+            name = next(row for row in ROWS if row.slug == slug).name
+            # The heading as the notice publishes it (English), quoted; in French with our
+            # translation in brackets, so that no translation reads as a quote.
+            quoted = (
+                f"«{NNBSP}{name.en}{NNBSP}» ({name.fr})" if language == "fr" else f"“{name.en}”"
+            )
+            assert quoted in text
         features = str(ROWS[2].name)
     assert features not in text
 
@@ -370,7 +375,7 @@ def test_the_safety_objection_covers_ai_training_only_not_the_whole_safety_row(c
 
 
 def test_the_french_safety_objection_is_narrow_too():
-    safety = line_of(letter("FR", "fr"), f"- «{NNBSP}Sûreté et sécurité")
+    safety = line_of(letter("FR", "fr"), f"- «{NNBSP}Safety and security")
     assert "uniquement l’entraînement et l’amélioration de vos systèmes d’IA" in safety
     assert (
         "Je ne m’oppose ni à la détection et à la prévention des contenus préjudiciables" in safety

@@ -190,7 +190,7 @@ def _purpose(slug: str) -> str:
     }[slug]
 
 
-def _row_name(row: Row) -> str:
+def row_heading(row: Row) -> str:
     """The row's heading as the notice publishes it (in English), quoted; in a French letter,
     followed by our translation in brackets, so that no translation reads as a quote."""
     quoted = gettext("“%(row)s”") % {"row": row.name.en}
@@ -200,7 +200,7 @@ def _row_name(row: Row) -> str:
 
 def _row_item(use: RowUse) -> str:
     line = gettext("%(row)s: %(purpose)s") % {
-        "row": _row_name(use.row),
+        "row": row_heading(use.row),
         "purpose": _purpose(use.row.slug),
     }
     if use.categories:
@@ -246,7 +246,7 @@ def _setting_part(assessment: Assessment) -> str:
                 "purposes, which the “Data for Generative AI Improvement” setting covers:"
             )
             + "\n"
-            + "\n".join("- " + _row_name(row) for row in rows)
+            + "\n".join("- " + row_heading(row) for row in rows)
         )
     return text + "\n" + _setting_status(assessment)
 

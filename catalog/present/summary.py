@@ -45,6 +45,9 @@ STATUSES: dict[str, Status] = {
     )
 }
 
+# The setting's direct link (N25 l.4): the result, the question about it and the home page use it.
+SETTING_URL = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement"
+
 DOCUMENTS = {
     "notice": gettext_lazy("LinkedIn's European Regional Privacy Notice"),
     "policy": gettext_lazy("LinkedIn's global Privacy Policy"),
@@ -139,7 +142,7 @@ def training_reason(assessment: Assessment) -> str:
         ),
         rules.OFF_UNKNOWN_DATE: _(
             "You switched the setting off but don't know when: this data may have been used "
-            "(%(earlier)s) until then, but not since."
+            "(%(earlier)s), but not since."
         ),
         rules.OFF_NEVER_PAUSED: _(
             "Training where you live has run %(period)s with the setting on by default: this data "

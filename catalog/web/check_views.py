@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django_htmx.http import push_url
 
+from catalog.present.summary import SETTING_URL
 from catalog.rules.answers import (
     KEYS,
     MAX_USES,
@@ -165,6 +166,7 @@ def question(request: HttpRequest, question: str) -> HttpResponse:
             "submitted_key": SUBMITTED,
             "back_url": question_url(previous, draft) if previous else reverse("catalog:home"),
             "back_is_question": previous is not None,
+            "setting_url": SETTING_URL if current.key == "setting" else "",
         },
     )
 

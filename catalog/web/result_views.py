@@ -49,7 +49,6 @@ from catalog.snapshot import Content, Notice, SourceRef
 from catalog.web.check_views import answers_url, first_problem, redirect_to_problem, result_url
 from catalog.web.views import loaded_content
 
-SETTING_URL = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement"
 # The order the result groups categories in: what may be used first.
 GROUP_ORDER = (IN_SCOPE, PAST_ONLY, NOT_IN_SCOPE, NOT_LISTED, NOT_APPLICABLE)
 
@@ -92,7 +91,7 @@ def result_context(request: HttpRequest, answers: Answers, notice: Notice) -> di
         "result_url": result_url(answers),
         "protecting": [result.exclusion for result in assessment.exclusions if result.applies],
         "route": letter.route(assessment),
-        "setting_url": SETTING_URL,
+        "setting_url": summary.SETTING_URL,
         "set_sources": notice.cite("SET"),
         "objection_sources": notice.cite(
             notice.source.slug if region.document == "notice" else "PPG25"

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 from django_htmx.middleware import HtmxDetails
 
 from catalog.present import pages
+from catalog.present.letter import row_heading
 from catalog.snapshot import Content, current_content
 
 
@@ -98,12 +99,14 @@ def sources(request: HttpRequest) -> HttpResponse:
 def not_a_member(request: HttpRequest) -> HttpResponse:
     """People without an account, who can still appear in members' posts and comments."""
     notice = loaded_content().current
+    train_row = next((row for row in notice.rows if row.slug == "train"), None)
     return render(
         request,
         "catalog/not_a_member.html",
         {
             "notice": notice,
-            "train_row": next((row for row in notice.rows if row.slug == "train"), None),
+            "train_row": train_row,
+            "train_heading": row_heading(train_row) if train_row else "",
             "cite_regulator": notice.cite("GPDPX25"),
             "cite_form": notice.cite("AVV25"),
             "cite_visitors": notice.cite("PPG25"),

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from catalog.web.result_views import SETTING_URL
+from catalog.present.summary import SETTING_URL
 
 from .helpers import assert_no_axe_violations, assert_no_cookies, assert_pages_clean, watch
 
