@@ -476,8 +476,3 @@ def current_content() -> Content | None:
                 _kept = (revision, build(revision[0]))
             kept = _kept
     return kept[1]
-
-
-def current_notice() -> Notice | None:
-    content = current_content()
-    return content.current if content else None

@@ -18,7 +18,7 @@ from catalog.management.commands.load_content import CONTENT_DIR
 from catalog.models import ContentRevision, Notice
 from catalog.rules import codes
 from catalog.rules.answers import Answers
-from catalog.snapshot import Text, current_content, current_notice
+from catalog.snapshot import Text, current_content
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +76,6 @@ def test_nothing_loaded_gives_no_content():
     Notice.objects.all().delete()
     ContentRevision.objects.all().delete()
     assert current_content() is None
-    assert current_notice() is None
 
 
 @contextlib.contextmanager
@@ -97,7 +96,6 @@ def test_within_a_request_the_revision_is_read_once(django_assert_num_queries):
     current_content()  # warm
     with in_a_request(), django_assert_num_queries(1) as captured:
         first = current_content()
-        assert current_notice() is first.current
         assert current_content() is first
     assert revision_queries(captured)
     with in_a_request(), django_assert_num_queries(1):  # the next request checks again

@@ -78,10 +78,6 @@ class CategoryResult:
     def name(self) -> Text:
         return self.category.name
 
-    @property
-    def listed_items(self) -> tuple[ItemResult, ...]:
-        return tuple(result for result in self.items if result.listed)
-
 
 @dataclass(frozen=True)
 class ExclusionResult:

@@ -83,7 +83,6 @@ def result_context(request: HttpRequest, answers: Answers, notice: Notice) -> di
         "headline": summary.headline(assessment),
         "place": summary.place(assessment),
         "region": region,
-        "periods": [(summary.period_text(period), period) for period in region.periods],
         "groups": groups,
         "notice": notice,
         "document": summary.DOCUMENTS[region.document],
@@ -188,7 +187,7 @@ def pinned(view: Callable[[HttpRequest, Pinned], HttpResponse]) -> Callable:
     def with_code(request: HttpRequest, code: str) -> HttpResponse:
         resolved = _resolve(code, loaded_content())
         if resolved is None:
-            return render(request, "catalog/bad_code.html", status=404)
+            return render(request, "catalog/bad_code.html", {"error_page": True}, status=404)
         if isinstance(resolved, str):
             name = request.resolver_match.view_name if request.resolver_match else None
             target = reverse(name or "catalog:shared-result", args=[resolved])
