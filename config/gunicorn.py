@@ -2,10 +2,26 @@
 
 Logs go to stdout. The access log keeps no visitor data: no client address, no query string (it
 holds a visitor's answers), no referrer or user agent; only time, method, path, status, size and
-duration.
+duration. And in the path, no result code either (it decodes to the answers): /fr/r/…/card-3.png.
 """
 
 import os
+
+from gunicorn.glogging import Logger
+
+from config.private_logs import mask  # gunicorn puts the working directory on sys.path first
+
+
+class PrivateAccessLogger(Logger):
+    """gunicorn's logger, with result codes and query strings masked in every access-log atom
+    (path, request line, referrer, headers, environ), whichever the format uses."""
+
+    def atoms(self, resp, req, environ, request_time) -> dict:
+        atoms = super().atoms(resp, req, environ, request_time)
+        return {
+            key: mask(value) if isinstance(value, str) else value for key, value in atoms.items()
+        }
+
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1) + 1))
@@ -19,3 +35,4 @@ control_socket_disable = True
 accesslog = "-"
 errorlog = "-"
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+logger_class = PrivateAccessLogger

@@ -121,3 +121,61 @@ def test_the_etag_changes_when_the_font_changes(monkeypatch, tmp_path):
     finally:
         card._fonts_available.cache_clear()
         card._font.cache_clear()
+
+
+EVERY_STATUS = CardText(
+    site_name="LinkedIn, your data and AI",
+    headline="3 of 8 kinds of my LinkedIn data may train LinkedIn's AI",
+    lines=(
+        CardLine("Profile data", "in-scope", "In scope"),
+        CardLine("Published content", "past-only", "May already have been used"),
+        CardLine("Activity history", "not-in-scope", "Protected"),
+        CardLine("Technical data", "not-listed", "Not listed for training"),
+        CardLine("Verification data", "not-applicable", "You have none"),
+        CardLine("Inferred data", "in-scope", "In scope"),
+        CardLine("Inputs to AI tools", "not-listed", "Not listed for training"),
+        CardLine("Feedback", "past-only", "May already have been used"),
+    ),
+    notice="Notice effective 21 August 2026",
+    link="example.org/en/r/14ksg41k/",
+)
+
+
+def hex_colour(pixel: tuple[int, ...]) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*pixel[:3])
+
+
+def dots_down(image: Image.Image, x: int) -> list[str]:
+    """The colours met going down the column x through the status dots, each run once."""
+    runs: list[str] = []
+    previous = card.PAPER
+    for y in range(250, 560):
+        colour = hex_colour(image.getpixel((x, y)))
+        if colour != previous and colour != card.PAPER:
+            runs.append(colour)
+        previous = colour
+    return runs
+
+
+def test_the_card_is_a_palette_png_that_keeps_the_exact_status_colours():
+    data = render_card(EVERY_STATUS)
+    image = open_png(data)
+    assert (image.format, image.size, image.mode) == ("PNG", (1200, 630), "P")
+    rgb = image.convert("RGB")
+    assert hex_colour(rgb.getpixel((5, 5))) == card.BAND
+    assert hex_colour(rgb.getpixel((1195, 400))) == card.PAPER
+    # Each category's dot, in its status's colour, in order: four down each column.
+    column_width = (card.WIDTH - 2 * card.MARGIN - 40) // 2
+    left, right = card.MARGIN + 9, card.MARGIN + column_width + 40 + 9
+    colours = [card.STATUS_COLOURS[line.status] for line in EVERY_STATUS.lines]
+    assert dots_down(rgb, left) == colours[:4]
+    assert dots_down(rgb, right) == colours[4:]
+    assert set(card.STATUS_COLOURS.values()) <= set(colours)  # every status is checked
+
+
+def test_each_language_keeps_its_own_band_and_drawing_one_changes_nothing_in_the_other():
+    english = render_card(ENGLISH)
+    french = render_card(FRENCH)
+    band = (0, 0, 1200, 88)
+    assert open_png(english).crop(band).tobytes() != open_png(french).crop(band).tobytes()
+    assert render_card(ENGLISH) == english

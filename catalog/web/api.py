@@ -14,7 +14,7 @@ from catalog.present.pages import unique_sources
 from catalog.rules.answers import parse_answers
 from catalog.rules.assessment import assess
 from catalog.snapshot import Notice, Period, Region, SourceRef, current_content
-from catalog.web import result_views
+from catalog.web import openapi, result_views
 
 DEFAULT_LANGUAGE = "en"
 API_LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
@@ -37,14 +37,21 @@ def in_api_language(view: Callable[[HttpRequest, Notice], JsonResponse]) -> Call
     def endpoint(request: HttpRequest) -> JsonResponse:
         lang = api_language(request)
         if isinstance(lang, JsonResponse):
-            return lang
+            return in_language(lang, DEFAULT_LANGUAGE)
         content = current_content()
         if content is None:
-            return JsonResponse({"errors": {"notice": "No notice version is loaded."}}, status=503)
+            message = {"errors": {"notice": "No notice version is loaded."}}
+            return in_language(JsonResponse(message, status=503), DEFAULT_LANGUAGE)
         with translation.override(lang):
-            return view(request, content.current)
+            return in_language(view(request, content.current), lang)
 
     return endpoint
+
+
+def in_language(response: JsonResponse, lang: str) -> JsonResponse:
+    """Label the body's language (LocaleMiddleware would give the browser's Accept-Language)."""
+    response["Content-Language"] = lang
+    return response
 
 
 def source_json(source: SourceRef) -> dict:
@@ -193,8 +200,15 @@ def assessment(request: HttpRequest, notice: Notice) -> JsonResponse:
     )
 
 
+@require_safe
+def openapi_document(request: HttpRequest) -> JsonResponse:
+    """The OpenAPI 3.1 document of this API (catalog/web/openapi.py): no content, no language."""
+    return in_language(JsonResponse(openapi.DOCUMENT), "en")
+
+
 urlpatterns: list = [
     path("assessment", assessment, name="assessment"),
     path("categories", categories, name="categories"),
     path("exclusions", exclusions, name="exclusions"),
+    path("openapi.json", openapi_document, name="openapi"),
 ]
