@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run install install-dev fonts gettext browser test lint serve bench clean messages
+.PHONY: run install install-dev fonts gettext browser vnu test lint serve bench clean messages
 
 # The venv is rebuilt when the pinned requirements change.
 $(BIN)/.installed: requirements.txt
@@ -48,10 +48,24 @@ browser:
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null; \
 	else echo "Chromium is missing: install Debian's 'chromium' package (browser tests will be skipped)."; fi
 
+# The Nu Html Checker for tests/test_html_validity.py: vnu.jar pinned in package-lock.json (npm ci
+# without install scripts: vnu-jar's own would download a JDK) and run by Debian's Java.
+VNU_STAMP := node_modules/.installed
+$(VNU_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm is missing: install Node.js and npm (the HTML validity test will be skipped)."; fi
+
+vnu: $(VNU_STAMP)
+	@if java -version >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless) >/dev/null; \
+	else echo "Java is missing: install Debian's 'default-jre-headless' (the HTML validity test will be skipped)."; fi
+
 run: install
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: install-dev browser
+test: install-dev browser vnu
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 	$(BIN)/pytest
 
@@ -75,8 +89,8 @@ lint: install-dev
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) db.sqlite3 staticfiles node_modules
 
 # Collect translatable strings into locale/fr (then fill them, e.g. with scripts/fill_po.py).
 messages:
-	$(BIN)/python manage.py makemessages -l fr --no-wrap --no-location --ignore=.venv --ignore=tests --ignore=scripts -v0
+	$(BIN)/python manage.py makemessages -l fr --no-wrap --no-location --ignore=.venv --ignore=node_modules --ignore=tests --ignore=scripts -v0

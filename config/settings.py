@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django_htmx",
     "django_countries",
     "catalog",
@@ -191,9 +192,41 @@ if PRODUCTION:
     # Behind a TLS-terminating proxy that sets X-Forwarded-Proto.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# No log line holds a visitor's answers: result codes (/r/<code>/) and query strings are masked
+# (config/private_logs.py) in Django's request warnings ("Not Found: /en/r/…/"), runserver's
+# request lines, and anything else written to stdout. gunicorn's access log: config/gunicorn.py.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout"}},
+    "filters": {"private_paths": {"()": "config.private_logs.PrivatePaths"}},
+    "formatters": {
+        "django.server": {  # as Django's default
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["private_paths"],
+        },
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["private_paths"],
+        },
+    },
+    "loggers": {
+        # On the loggers too, so that Django's own handlers (its DEBUG console) see masked text.
+        "django.request": {"filters": ["private_paths"]},
+        "django.server": {
+            "handlers": ["django.server"],
+            "level": "INFO",
+            "propagate": False,
+            "filters": ["private_paths"],
+        },
+    },
     "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }

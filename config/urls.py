@@ -2,12 +2,15 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from catalog.web import api, health
+from catalog.web import api, health, seo
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", health.healthz, name="healthz"),
     path("api/v1/", include((api.urlpatterns, "api"))),
+    # For search engines, in no language prefix.
+    path("sitemap.xml", seo.sitemap, name="sitemap"),
+    path("robots.txt", seo.robots_txt, name="robots"),
 ]
 # `/` redirects to /fr/ or /en/ by Accept-Language (LocaleMiddleware); no cookie is read or set.
 urlpatterns += i18n_patterns(path("", include("catalog.web.urls")))

@@ -384,9 +384,9 @@ def test_search_in_french_finds_the_salary_exclusion(client):
 def test_search_form_is_a_plain_get_form_with_htmx_on_the_input(client):
     html = client.get("/en/search/").content.decode()
     assert '<form class="search" action="/en/search/" method="get"' in html
-    assert 'hx-get="/en/search/"' in html
-    assert 'hx-push-url="true"' in html
-    assert 'hx-trigger="input changed delay:250ms, search"' in html
+    assert 'data-hx-get="/en/search/"' in html
+    assert 'data-hx-push-url="true"' in html
+    assert 'data-hx-trigger="input changed delay:250ms, search"' in html
     assert 'role="status"' in html
 
 
@@ -396,10 +396,10 @@ def test_htmx_search_returns_only_the_results_fragment(client):
     assert response.status_code == 200
     assert "<html" not in html
     assert '<div id="results">' in html
-    assert 'id="search-status"' in html and 'hx-swap-oob="true"' in html
+    assert 'id="search-status"' in html and 'data-hx-swap-oob="true"' in html
     assert "Name and photo" in html
     assert "HX-Request" in response.headers["Vary"]
-    assert 'id="lang-switch" hx-swap-oob="true"><a href="/fr/search/?q=photo"' in html
+    assert 'id="lang-switch" data-hx-swap-oob="true"><a href="/fr/search/?q=photo"' in html
 
 
 def test_search_without_htmx_is_the_whole_page_and_varies_on_hx_request(client):

@@ -221,4 +221,4 @@ def test_a_long_search_says_only_its_start_was_used(client, htmx):
 def test_an_empty_search_invites_a_word(client):
     html = client.get("/en/search/").content.decode()
     assert "Type a word to see which data it matches" in html
-    assert 'id="search-status" role="status" hx-swap-oob="true"></p>' in html
+    assert 'id="search-status" role="status" data-hx-swap-oob="true"></p>' in html

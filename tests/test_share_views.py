@@ -17,6 +17,7 @@ from catalog.present.letter import OBJECTION_FORM_URL, POLICY_HELP_URL
 from catalog.rules import codes
 from catalog.rules.answers import Answers
 from catalog.rules.vocabulary import AGES, SETTINGS, SWITCHED_OFF, USES
+from catalog.snapshot import current_content
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,17 @@ CODE = codes.encode(FR_ON, N26)
 OLD_CODE = codes.encode(FR_ON, N25)
 US_ON = Answers("US", "adult", "on", None, frozenset({"posts"}))
 GB_BEFORE = Answers("GB", "adult", "off", "before", frozenset({"posts"}), "yes")
-SUFFIXES = ("", "card.png", "letter/", "letter.txt")
+# The card's URL carries the content revision ({revision}, see at_revision); card.png: its old URL.
+SUFFIXES = ("", "card-{revision}.png", "card.png", "letter/", "letter.txt")
+
+
+def at_revision(suffix: str) -> str:
+    return suffix.format(revision=current_content().revision)
+
+
+def card_url(code: str, lang: str = "en") -> str:
+    """The card's current path: /<lang>/r/<code>/card-<content revision>.png."""
+    return f"/{lang}/r/{code}/card-{current_content().revision}.png"
 
 
 def page(client, url: str, status: int = 200) -> str:
@@ -135,7 +146,7 @@ def test_the_short_link_shows_what_the_result_page_shows_for_the_same_answers(cl
 def test_the_language_switch_keeps_the_code(client):
     html = page(client, f"/fr/r/{CODE}/")
     assert f'href="/en/r/{CODE}/" hreflang="en"' in html
-    assert f'<link rel="alternate" hreflang="en" href="/en/r/{CODE}/">' in html
+    assert f'<link rel="alternate" hreflang="en" href="http://testserver/en/r/{CODE}/">' in html
 
 
 def test_the_short_link_shows_its_link_qr_code_and_letter_link(client):
@@ -276,6 +287,7 @@ def code_with_zero_and_one() -> tuple[Answers, str]:
 @pytest.mark.parametrize("lang", ["en", "fr"])
 @pytest.mark.parametrize("suffix", SUFFIXES)
 def test_lenient_spellings_redirect_permanently_to_the_canonical_code(client, lang, suffix):
+    suffix = at_revision(suffix)
     _answers, code = code_with_zero_and_one()
     spellings = [
         code.upper(),
@@ -288,12 +300,16 @@ def test_lenient_spellings_redirect_permanently_to_the_canonical_code(client, la
     for spelling in spellings:
         assert spelling != code
         moved(client.get(f"/{lang}/r/{spelling}/{suffix}"), f"/{lang}/r/{code}/{suffix}")
-    assert client.get(f"/{lang}/r/{code}/{suffix}").status_code == 200
+    if suffix == "card.png":  # the card's old URL: moved on to the current one
+        moved(client.get(f"/{lang}/r/{code}/card.png"), card_url(code, lang))
+    else:
+        assert client.get(f"/{lang}/r/{code}/{suffix}").status_code == 200
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 @pytest.mark.parametrize("suffix", SUFFIXES)
 def test_a_format_1_code_redirects_permanently_to_its_current_code(client, lang, suffix):
+    suffix = at_revision(suffix)
     old = encode_v1(FR_ON, N26)
     moved(client.get(f"/{lang}/r/{old}/{suffix}"), f"/{lang}/r/{CODE}/{suffix}")
     moved(client.get(f"/{lang}/r/{old.upper()}/{suffix}"), f"/{lang}/r/{CODE}/{suffix}")
@@ -398,6 +414,7 @@ def test_the_bad_code_fixtures_are_what_they_claim():
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("suffix", SUFFIXES)
 def test_any_bad_code_is_the_friendly_404_in_the_urls_language(client, lang, suffix):
+    suffix = at_revision(suffix)
     heading = {
         "en": "This result link does not work",
         "fr": "Ce lien de résultat ne fonctionne pas",
@@ -488,10 +505,10 @@ def test_open_graph_and_twitter_tags_summarise_the_result(client, notice, lang):
     html = page(client, f"/{lang}/r/{CODE}/")
     link = f"http://testserver/{lang}/r/{CODE}/"
     assert meta(html, "og:url") == link
-    assert meta(html, "og:image") == link + "card.png"
+    assert meta(html, "og:image") == f"http://testserver{card_url(CODE, lang)}"
     assert meta(html, "og:image:width") == "1200" and meta(html, "og:image:height") == "630"
     assert meta(html, "twitter:card") == "summary_large_image"
-    assert meta(html, "twitter:image") == link + "card.png"
+    assert meta(html, "twitter:image") == meta(html, "og:image")
     title, description = meta(html, "og:title"), meta(html, "og:description")
     assert title == h1(html)  # the preview says what the page says
     assert meta(html, "twitter:title") == title
@@ -533,7 +550,7 @@ def test_a_result_with_nothing_used_says_so_in_its_preview(client):
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_card_is_a_1200_by_630_png_cached_for_a_year_with_an_etag(client, lang):
-    response = client.get(f"/{lang}/r/{CODE}/card.png")
+    response = client.get(card_url(CODE, lang))
     assert response.status_code == 200
     assert response["Content-Type"] == "image/png"
     image = Image.open(io.BytesIO(response.content))
@@ -545,27 +562,62 @@ def test_the_card_is_a_1200_by_630_png_cached_for_a_year_with_an_etag(client, la
 
 
 def test_the_card_answers_a_matching_if_none_match_with_304(client):
-    first = client.get(f"/en/r/{CODE}/card.png")
-    again = client.get(f"/en/r/{CODE}/card.png", headers={"If-None-Match": first["ETag"]})
+    first = client.get(card_url(CODE))
+    again = client.get(card_url(CODE), headers={"If-None-Match": first["ETag"]})
     assert again.status_code == 304
     assert again.content == b""
     assert again["ETag"] == first["ETag"]
     assert "immutable" in again["Cache-Control"]
-    stale = client.get(f"/en/r/{CODE}/card.png", headers={"If-None-Match": '"other"'})
+    stale = client.get(card_url(CODE), headers={"If-None-Match": '"other"'})
     assert stale.status_code == 200 and stale.content == first.content
 
 
 def test_each_language_and_code_has_its_own_card_and_etag(client):
-    english = client.get(f"/en/r/{CODE}/card.png")
-    french = client.get(f"/fr/r/{CODE}/card.png")
-    old = client.get(f"/en/r/{OLD_CODE}/card.png")
+    english = client.get(card_url(CODE, "en"))
+    french = client.get(card_url(CODE, "fr"))
+    old = client.get(card_url(OLD_CODE, "en"))
     assert len({english["ETag"], french["ETag"], old["ETag"]}) == 3
     assert english.content != french.content
 
 
 def test_the_card_answers_head_but_not_post(client):
-    assert client.head(f"/en/r/{CODE}/card.png").status_code == 200
+    assert client.head(card_url(CODE)).status_code == 200
+    assert client.post(card_url(CODE)).status_code == 405
+
+
+def test_the_cards_old_url_moves_for_good_to_the_current_card(client):
+    for lang in ("en", "fr"):
+        for code in (CODE, OLD_CODE):
+            moved(client.get(f"/{lang}/r/{code}/card.png"), card_url(code, lang))
     assert client.post(f"/en/r/{CODE}/card.png").status_code == 405
+
+
+def test_the_card_of_another_revision_redirects_for_now_to_the_current_card(client):
+    revision = current_content().revision
+    for other in (revision - 1, revision + 1, 10**30):
+        response = client.get(f"/en/r/{CODE}/card-{other}.png")
+        assert response.status_code == 302, other  # not 301: its target moves with the content
+        assert response["Location"] == card_url(CODE)
+        assert "immutable" not in response.get("Cache-Control", "")
+    # The current revision spelled otherwise is the same card, moved for good.
+    moved(client.get(f"/en/r/{CODE}/card-0{revision}.png"), card_url(CODE))
+    assert client.get(f"/en/r/{CODE}/card-{revision}.png").status_code == 200
+
+
+def test_a_content_correction_gives_the_card_a_new_url(client):
+    from django.db.models import F
+
+    from catalog.models import ContentRevision
+
+    before = page(client, f"/en/r/{CODE}/")
+    ContentRevision.objects.update(number=F("number") + 1)  # what load_content does on a change
+    after = page(client, f"/en/r/{CODE}/")
+    new_card = f"http://testserver{card_url(CODE)}"
+    assert meta(after, "og:image") == meta(after, "twitter:image") == new_card
+    assert meta(before, "og:image") != new_card
+    old_card = meta(before, "og:image").removeprefix("http://testserver")
+    assert client.get(old_card)["Location"] == card_url(CODE)
+    assert client.get(card_url(CODE)).status_code == 200
 
 
 # ---------------------------------------------------------------- the letter
@@ -630,7 +682,7 @@ NEW_PAGES = [
     f"/{{lang}}/r/{OLD_CODE}/",
     f"/{{lang}}/r/{CODE}/letter/",
     f"/{{lang}}/r/{CODE}/letter.txt",
-    f"/{{lang}}/r/{CODE}/card.png",
+    f"/{{lang}}/r/{CODE}/card-{{revision}}.png",
     f"/{{lang}}/result/?{FR_ON_QUERY}",
 ]
 
@@ -638,7 +690,7 @@ NEW_PAGES = [
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("url", NEW_PAGES)
 def test_no_new_page_sets_a_cookie_or_loads_anything_from_another_host(client, url, lang):
-    response = client.get(url.format(lang=lang))
+    response = client.get(url.format(lang=lang, revision=current_content().revision))
     assert response.status_code == 200
     assert not response.cookies
     assert "Set-Cookie" not in response

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from django.utils.formats import date_format
 from django.utils.functional import Promise
+from django.utils.translation import get_language, gettext_lazy, ngettext, pgettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 
 from catalog.rules import assessment as rules
 from catalog.rules.assessment import Assessment, CategoryResult, ItemResult
@@ -137,8 +137,7 @@ def training_reason(assessment: Assessment) -> str:
         ),
         rules.OFF_AFTER_START: _(
             "You switched the setting off after the current training period began where you "
-            "live, on %(start)s: this data may have been used before that (%(earlier)s), but "
-            "not from then on."
+            "live, on %(start)s: this data may have been used (%(earlier)s), but not since."
         ),
         rules.OFF_UNKNOWN_DATE: _(
             "You switched the setting off but don't know when: this data may have been used "
@@ -241,18 +240,74 @@ def headline(assessment: Assessment) -> Headline:
     return Headline(title=title, now=now_text, before=before_text, never=never_text)
 
 
+# Countries whose English (CLDR) name takes "the" in running text: "in the United Kingdom".
+# Decided by the name: "United …", "… Islands", "… Republic", "… Territories", plural names
+# (Netherlands, Bahamas, Philippines, Maldives, Comoros, Seychelles), "Gambia", "Isle of Man".
+# Not "Czechia", "Vatican City", "Congo - Kinshasa", "… Island" in the singular (tests check the
+# table against CLDR's names).
+ENGLISH_NAMES_WITH_THE = frozenset(
+    {
+        "AE",  # United Arab Emirates
+        "AX",  # Åland Islands
+        "BQ",  # Caribbean Netherlands
+        "BS",  # Bahamas
+        "CC",  # Cocos (Keeling) Islands
+        "CF",  # Central African Republic
+        "CK",  # Cook Islands
+        "DO",  # Dominican Republic
+        "FK",  # Falkland Islands
+        "FO",  # Faroe Islands
+        "GB",  # United Kingdom
+        "GM",  # Gambia
+        "GS",  # South Georgia & South Sandwich Islands
+        "HM",  # Heard & McDonald Islands
+        "IM",  # Isle of Man
+        "IO",  # British Indian Ocean Territory
+        "KM",  # Comoros
+        "KY",  # Cayman Islands
+        "MH",  # Marshall Islands
+        "MP",  # Northern Mariana Islands
+        "MV",  # Maldives
+        "NL",  # Netherlands
+        "PH",  # Philippines
+        "PN",  # Pitcairn Islands
+        "PS",  # Palestinian Territories
+        "SB",  # Solomon Islands
+        "SC",  # Seychelles
+        "TC",  # Turks & Caicos Islands
+        "TF",  # French Southern Territories
+        "UM",  # U.S. Outlying Islands
+        "US",  # United States
+        "VG",  # British Virgin Islands
+        "VI",  # U.S. Virgin Islands
+    }
+)
+
+
+def country_in_text(code: str) -> str:
+    """The country's name as it reads after a preposition: English adds "the" where the name
+    takes it ("in the United States"). French sentences are worded to need no article or
+    preposition (« Votre pays : États-Unis »): French ones vary by country (au, aux, en, à)."""
+    name = country_name(code)
+    if code.upper() in ENGLISH_NAMES_WITH_THE and not (get_language() or "").startswith("fr"):
+        return f"the {name}"
+    return name
+
+
 def place(assessment: Assessment) -> str:
-    """Where the visitor lives and which document governs them, in one sentence."""
+    """Where the visitor lives and which document governs them."""
     region = assessment.region
     values = {
-        "country": country_name(assessment.answers.country),
+        "country": country_in_text(assessment.answers.country),
         "document": DOCUMENTS[region.document],
         "controller": region.controller,
     }
     return (
+        # Translators: %(country)s is the bare country name in French (no article): word the
+        # sentence so that it needs none, e.g. « Votre pays : %(country)s. ».
         _(
-            "Where you live: %(country)s. %(document)s applies, and the controller of your data "
-            "is %(controller)s."
+            "You live in %(country)s. %(document)s applies, and the controller of your data is "
+            "%(controller)s."
         )
         % values
     )

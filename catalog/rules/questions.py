@@ -186,12 +186,15 @@ def previous_question(question: Question, draft: Draft, notice: Notice) -> Quest
     return asked[index - 1] if index else None
 
 
-def progress(question: Question, draft: Draft, notice: Notice) -> tuple[int, int]:
-    """("Question n of total"), counting only the questions that apply to this visitor."""
+def progress(question: Question, draft: Draft, notice: Notice) -> int:
+    """The question's number ("Question n"), counting only the questions this visitor is asked.
+
+    No total: how many questions follow depends on answers not given yet (the setting, when it
+    was switched off), so any total shown before the last answers would change along the way.
+    The number itself never does: whether a question is asked depends only on earlier answers.
+    """
     asked = applicable_questions(draft, notice)
-    if question not in asked:
-        return 1, len(asked)
-    return asked.index(question) + 1, len(asked)
+    return asked.index(question) + 1 if question in asked else 1
 
 
 def _dates(draft: Draft, notice: Notice) -> dict[str, str]:

@@ -144,7 +144,7 @@ def question(request: HttpRequest, question: str) -> HttpResponse:
 
     value = getattr(draft, current.key)
     selected = set(value) if isinstance(value, frozenset) else {value} if value else set()
-    number, total = progress(current, draft, notice)
+    number = progress(current, draft, notice)
     previous = previous_question(current, draft, notice)
     hidden = [pair for pair in draft_query_pairs(draft) if pair[0] != current.key]
     action = reverse("catalog:check-question", args=[current.key])
@@ -160,7 +160,6 @@ def question(request: HttpRequest, question: str) -> HttpResponse:
             ],
             "error": error,
             "number": number,
-            "total": total,
             "hidden": hidden,
             "action": action,
             "submitted_key": SUBMITTED,

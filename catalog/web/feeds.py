@@ -1,13 +1,32 @@
-"""Atom feeds (Django's syndication framework): the public corrections log."""
+"""Atom feeds (Django's syndication framework): the public corrections log, and a feed per
+result (/r/<code>/feed/) that follows it through newer notice versions and corrections.
 
-from datetime import UTC, datetime, time
+Nothing is stored about a follower: the feed's address carries only the result's code, and its
+entries are worked out on each request from the loaded content.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
 
 from django.contrib.syndication.views import Feed
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
+from catalog.present import letter, sharing, summary
 from catalog.present.pages import ChangeEntry, changes_log
+from catalog.present.typography import french_html, french_text
+from catalog.rules import codes
+from catalog.rules.answers import normalise
+from catalog.rules.assessment import Assessment, assess
+from catalog.snapshot import NOTICE, Notice
+from catalog.web.result_views import Pinned, pinned
 from catalog.web.views import loaded_content
 
 
@@ -34,7 +53,8 @@ class ChangesFeed(Feed):
         return _("Correction: %(title)s") % {"title": entry.correction.title}
 
     def item_description(self, entry: ChangeEntry) -> str:
-        return str(entry.notice.changes if entry.notice else entry.correction.summary)
+        # Atom's summary is HTML: the content's plain text is escaped.
+        return escape(str(entry.notice.changes if entry.notice else entry.correction.summary))
 
     def item_link(self, entry: ChangeEntry) -> str:
         if entry.notice:
@@ -45,3 +65,248 @@ class ChangesFeed(Feed):
         return datetime.combine(entry.date, time(0, 0), tzinfo=UTC)
 
     item_updateddate = item_pubdate
+
+
+# ---------------------------------------------------------------- following one result
+
+
+@dataclass(frozen=True)
+class Version:
+    """A result's answers assessed against one notice version."""
+
+    notice: Notice
+    assessment: Assessment
+
+    @property
+    def code(self) -> str:
+        return codes.encode(self.assessment.answers, self.notice.code_id)
+
+
+def _statuses(assessment: Assessment) -> dict[str, str]:
+    return {category.slug: category.status for category in assessment.categories}
+
+
+def _periods(assessment: Assessment) -> tuple:
+    region = assessment.region
+    return region.slug, tuple(
+        (
+            period.start,
+            period.end,
+            period.start_approximate,
+            period.end_approximate,
+            period.announced,
+        )
+        for period in region.periods
+    )
+
+
+def _letters(assessment: Assessment) -> tuple[str, ...]:
+    """The letter in both languages, less the notice version it names (each version renames it)."""
+    letters = []
+    for language in ("en", "fr"):
+        with override(language):
+            document = letter.route(assessment).document
+        letters.append(letter.objection_letter(assessment, language).replace(document, ""))
+    return tuple(letters)
+
+
+def _changed(before: Assessment, after: Assessment) -> bool:
+    return (
+        _statuses(before) != _statuses(after)
+        or _periods(before) != _periods(after)
+        or _letters(before) != _letters(after)
+    )
+
+
+def result_versions(pin: Pinned) -> list[tuple[Version, Version | None]]:
+    """The result against its own notice version, then against each later version that changes
+    a category's status, the region's training periods or the letter: (version, the one before).
+    """
+    notices = pin.content.notices  # oldest first
+    start = next(i for i, notice in enumerate(notices) if notice.code_id == pin.notice.code_id)
+    versions = [
+        Version(notice, assess(normalise(pin.answers, notice), notice))
+        for notice in notices[start:]
+    ]
+    kept: list[tuple[Version, Version | None]] = [(versions[0], None)]
+    kept += [
+        (after, before)
+        for before, after in zip(versions, versions[1:], strict=False)
+        if _changed(before.assessment, after.assessment)
+    ]
+    return kept
+
+
+@dataclass(frozen=True)
+class ResultEntry:
+    day: date
+    title: str
+    description: SafeString  # HTML (Atom's summary type="html")
+    link: str  # a path; the framework adds the domain
+    guid: str  # an absolute IRI, unique in the feed and stable across requests
+
+
+def _paragraphs(texts: Iterable[str]) -> SafeString:
+    return format_html_join("", "<p>{}</p>", ((text,) for text in texts if text))
+
+
+def _list(lines: Iterable[str]) -> SafeString:
+    return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((x,) for x in lines)))
+
+
+def _periods_line(assessment: Assessment) -> str:
+    periods = _(", then ").join(summary.period_text(period) for period in assessment.region.periods)
+    return _("Training periods where you live: %(periods)s.") % {"periods": periods}
+
+
+def _status_label(status: str) -> str:
+    return str(summary.STATUSES[status].label)
+
+
+def _version_entry(version: Version, before: Version | None, followed: str) -> ResultEntry:
+    assessment = version.assessment
+    headline = summary.headline(assessment)
+    checked = sharing.document_label(assessment) + "."
+    day = summary.day(version.notice.effective)
+    if before is None:
+        title = _("Your result as of %(date)s") % {"date": day}
+        description = _paragraphs([headline.title, checked]) + _list(
+            _("%(category)s: %(status)s")
+            % {"category": category.name, "status": _status_label(category.status)}
+            for category in assessment.categories
+        )
+        description += _paragraphs([_periods_line(assessment)])
+    else:
+        title = _("Your result changes from %(date)s") % {"date": day}
+        old = _statuses(before.assessment)
+        lines = [
+            _("%(category)s: “%(before)s”, now “%(after)s”.")
+            % {
+                "category": category.name,
+                "before": _status_label(old[category.slug]),
+                "after": _status_label(category.status),
+            }
+            for category in assessment.categories
+            if old.get(category.slug) != category.status
+        ]
+        if _periods(before.assessment) != _periods(assessment):
+            lines.append(_periods_line(assessment))
+        if _letters(before.assessment) != _letters(assessment):
+            lines.append(_("Your letter to LinkedIn changes: prepare it again from the result."))
+        if assessment.region.document == NOTICE:
+            intro = _("Worked out against the %(title)s, this result changes:") % {
+                "title": version.notice.title
+            }
+        else:  # the European notice does not apply: "Checked against" below names the policy
+            intro = _("What changes:")
+        description = _paragraphs([intro])
+        description += _list(lines) + _paragraphs([headline.title, checked])
+    return ResultEntry(
+        day=version.notice.effective,
+        title=title,
+        description=description,
+        link=reverse("catalog:shared-result", args=[version.code]),
+        guid=f"{followed}#notice-{version.notice.slug}",
+    )
+
+
+def result_entries(pin: Pinned, request: HttpRequest) -> list[ResultEntry]:
+    """The feed's entries, newest first: the result against its own notice version, each later
+    version that changes it, and each correction dated on or after its version took effect (a
+    correction does not say which results it changes, so its entry says it may)."""
+    followed = request.build_absolute_uri(reverse("catalog:shared-result", args=[pin.code]))
+    entries = [
+        _version_entry(version, before, followed) for version, before in result_versions(pin)
+    ]
+    for correction in pin.content.corrections:
+        if correction.date < pin.notice.effective:
+            continue
+        entries.append(
+            ResultEntry(
+                day=correction.date,
+                title=_("Correction: %(title)s") % {"title": correction.title},
+                description=_paragraphs(
+                    [
+                        _(
+                            "This correction of the site's content may change this result: a "
+                            "correction does not say which results it changes. The link to the "
+                            "result shows it as corrected."
+                        ),
+                        str(correction.summary),
+                    ]
+                )
+                + format_html('<p><a href="{}">{}</a></p>', followed, _("Open this result")),
+                link=reverse("catalog:changes") + f"#correction-{correction.slug}",
+                guid=f"{followed}#correction-{correction.slug}",
+            )
+        )
+    # Newest first; on one day, a notice version before the corrections made for it.
+    return sorted(entries, key=lambda entry: (entry.day, "#notice-" in entry.guid), reverse=True)
+
+
+def _typeset(text: str) -> str:
+    """French typography for a French feed: the middleware that does it for pages reads HTML
+    responses only."""
+    return french_text(text) if (get_language() or "").startswith("fr") else text
+
+
+@dataclass(frozen=True)
+class Followed:
+    pin: Pinned
+    request: HttpRequest
+
+
+class ResultFeed(Feed):
+    """/{lang}/r/<code>/feed/: what newer notice versions and corrections do to one result."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request: HttpRequest, pin: Pinned) -> Followed:
+        return Followed(pin, request)
+
+    def title(self, followed: Followed) -> str:
+        return _typeset(_("Follow this result · LinkedIn, your data and AI"))
+
+    def subtitle(self, followed: Followed) -> str:
+        return _typeset(
+            _(
+                "An entry whenever a newer version of LinkedIn's notice or a correction of this "
+                "site changes this result, or may change it. The feed's address holds only the "
+                "result's code: nothing about you is stored."
+            )
+        )
+
+    def link(self, followed: Followed) -> str:
+        return reverse("catalog:shared-result", args=[followed.pin.code])
+
+    def items(self, followed: Followed) -> list[ResultEntry]:
+        return result_entries(followed.pin, followed.request)
+
+    def item_title(self, entry: ResultEntry) -> str:
+        return _typeset(entry.title)
+
+    def item_description(self, entry: ResultEntry) -> str:
+        french = (get_language() or "").startswith("fr")
+        return french_html(entry.description) if french else entry.description
+
+    def item_link(self, entry: ResultEntry) -> str:
+        return entry.link
+
+    def item_guid(self, entry: ResultEntry) -> str:
+        return entry.guid
+
+    def item_pubdate(self, entry: ResultEntry) -> datetime:
+        return datetime.combine(entry.day, time(0, 0), tzinfo=UTC)
+
+    item_updateddate = item_pubdate
+
+
+_result_feed = ResultFeed()
+
+
+@require_safe
+@pinned
+def result_feed(request: HttpRequest, pin: Pinned) -> HttpResponse:
+    """Old and lenient spellings of the code redirect to the canonical feed, like the other
+    short-link routes; any other string is the friendly 404."""
+    return _result_feed(request, pin)

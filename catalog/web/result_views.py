@@ -33,6 +33,7 @@ from catalog.rules.answers import (
     normalise,
     parse_answers,
     read_draft,
+    uses_apply,
 )
 from catalog.rules.assessment import (
     IN_SCOPE,
@@ -109,7 +110,9 @@ def category_sources(category: CategoryResult, notice: Notice) -> list[SourceRef
 def result(request: HttpRequest) -> HttpResponse:
     notice = loaded_content().current
     answers, errors = parse_answers(request.GET, notice)
-    if answers is None:
+    # The page never says "you have none" of what it did not ask: an unanswered `uses` (the API
+    # reads it as none, as documented) sends the visitor to that question.
+    if answers is None or (uses_apply(answers.age) and "uses" not in request.GET):
         draft, errors = read_draft(request.GET, notice)
         problem = first_problem(draft, errors, notice) or QUESTIONS[0]
         return redirect_to_problem(request, problem, draft)
@@ -121,7 +124,9 @@ def result(request: HttpRequest) -> HttpResponse:
 
 # ---------------------------------------------------------------- short links
 
-CARD_MAX_AGE = 31536000  # a year: a card never changes for its code and language
+# A year: a card's URL carries the content revision (card-<revision>.png), so a corrected card
+# has a new URL and never an old one's cached bytes.
+CARD_MAX_AGE = 31536000
 
 
 def short_url(answers: Answers, notice_code_id: int) -> str:
@@ -129,14 +134,20 @@ def short_url(answers: Answers, notice_code_id: int) -> str:
     return reverse("catalog:shared-result", args=[codes.encode(answers, notice_code_id)])
 
 
+def card_path(code: str, revision: int) -> str:
+    """The card's path for a code at a content revision: /<lang>/r/<code>/card-<revision>.png."""
+    return reverse("catalog:result-card", kwargs={"code": code, "revision": revision})
+
+
 def share_context(request: HttpRequest, assessment: Assessment) -> dict:
     """The short link, its QR code, preview tags and the letter link (result and short link)."""
     code = codes.encode(assessment.answers, assessment.notice.code_id)
     link = request.build_absolute_uri(reverse("catalog:shared-result", args=[code]))
+    revision = loaded_content().revision  # read once per request: no query
     return {
         "code": code,
         "short_url": link,
-        "card_url": request.build_absolute_uri(reverse("catalog:result-card", args=[code])),
+        "card_url": request.build_absolute_uri(card_path(code, revision)),
         "letter_url": reverse("catalog:result-letter", args=[code]),
         "share_title": sharing.share_title(assessment),
         "share_description": sharing.description(assessment),
@@ -184,15 +195,15 @@ def pinned(view: Callable[[HttpRequest, Pinned], HttpResponse]) -> Callable:
     code (same view); any other string is the friendly 404, in the URL's language."""
 
     @wraps(view)
-    def with_code(request: HttpRequest, code: str) -> HttpResponse:
+    def with_code(request: HttpRequest, code: str, **kwargs) -> HttpResponse:
         resolved = _resolve(code, loaded_content())
         if resolved is None:
             return render(request, "catalog/bad_code.html", {"error_page": True}, status=404)
         if isinstance(resolved, str):
             name = request.resolver_match.view_name if request.resolver_match else None
-            target = reverse(name or "catalog:shared-result", args=[resolved])
+            target = reverse(name or "catalog:shared-result", kwargs={"code": resolved, **kwargs})
             return HttpResponsePermanentRedirect(target)
-        return view(request, resolved)
+        return view(request, resolved, **kwargs)
 
     return with_code
 
@@ -207,8 +218,17 @@ def shared_result(request: HttpRequest, pin: Pinned) -> HttpResponse:
 
 @require_safe
 @pinned
-def result_card(request: HttpRequest, pin: Pinned) -> HttpResponse:
-    """/r/<code>/card.png: the link-preview image, cached for a year; 304 for its ETag."""
+def result_card(request: HttpRequest, pin: Pinned, revision: int) -> HttpResponse:
+    """/r/<code>/card-<revision>.png: the link-preview image, cached for a year; 304 for its ETag.
+
+    Another revision than the loaded one (an old page's og:image) redirects to the current card,
+    temporarily: its target moves with each revision, and a reloaded database may count again.
+    """
+    current = card_path(pin.code, pin.content.revision)
+    if request.path != current:
+        if revision == pin.content.revision:  # the same number spelled otherwise (card-01.png)
+            return HttpResponsePermanentRedirect(current)
+        return HttpResponseRedirect(current)
     assessment = assess(pin.answers, pin.notice)
     link = request.build_absolute_uri(reverse("catalog:shared-result", args=[pin.code]))
     text = sharing.card_text(assessment, _("LinkedIn, your data and AI"), link)
@@ -220,6 +240,13 @@ def result_card(request: HttpRequest, pin: Pinned) -> HttpResponse:
         return conditional
     response.content = render_card(text)
     return response
+
+
+@require_safe
+@pinned
+def result_card_unversioned(request: HttpRequest, pin: Pinned) -> HttpResponse:
+    """/r/<code>/card.png, the card's URL before it carried the revision: moved for good."""
+    return HttpResponsePermanentRedirect(card_path(pin.code, pin.content.revision))
 
 
 def _letter(pin: Pinned) -> str:

@@ -121,7 +121,8 @@ def changes(request: HttpRequest) -> HttpResponse:
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "404.html", status=404)
+    # error_page: the language switch and alternates point to the home page, not this address.
+    return render(request, "404.html", {"error_page": True}, status=404)
 
 
 # Last resort when even the 500 template cannot render (broken templates or URL configuration).
