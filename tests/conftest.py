@@ -32,6 +32,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_content", verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """A request to a French page leaves French active in its thread: every test starts in the
+    default language, whatever ran before it."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture(scope="session")
 def site_content(django_db_setup, django_db_blocker):
     """The loaded content as the snapshot every page reads (built once for the session)."""

@@ -177,6 +177,10 @@ def lead(page: Page) -> Node:
 
 
 def result_url(lang: str, query: str) -> str:
+    """An adult's result asks what they do: an unanswered `uses` goes to that question, so the
+    answers here say "none of these" when they name no use."""
+    if "age=adult" in query and "uses=" not in query:
+        query += "&uses="
     return f"/{lang}/result/?{query}"
 
 
@@ -645,8 +649,8 @@ CLAIM_PAGES = [
     "/{lang}/notices/",
     "/{lang}/notices/2025-11-03/",
     "/{lang}/notices/2026-08-21/",
-    "/{lang}/result/?country=FR&age=adult&setting=on",
-    "/{lang}/result/?country=FR&age=adult&setting=off&switched_off=before",
+    "/{lang}/result/?country=FR&age=adult&setting=on&uses=",
+    "/{lang}/result/?country=FR&age=adult&setting=off&switched_off=before&uses=",
 ]
 
 

@@ -354,17 +354,27 @@ def _policy(assessment: Assessment) -> list[str]:
             "objection."
         )
     )
+    # The uses in the letter's own voice (the page's summaries address the visitor, not LinkedIn).
     request = gettext(
         "I ask you to stop using my personal data for the following uses of artificial "
         "intelligence, described in your Privacy Policy and in LinkedIn Help:"
-    )
-    if assessment.policy_uses:
-        request += "\n" + "\n".join(f"- {use.summary}" for use in assessment.policy_uses)
-    else:
-        request = gettext(
-            "I ask you to stop using my personal data to develop and train artificial "
-            "intelligence (AI) models."
+    ) + "".join(
+        "\n- " + use
+        for use in (
+            gettext(
+                "developing and training artificial intelligence (AI) models, as section 2 of "
+                "your Privacy Policy (“How We Use Your Data”) describes;"
+            ),
+            gettext(
+                "sharing my publicly-shared content with your Affiliates, including Microsoft, "
+                "to provide or develop their services (section 3.4);"
+            ),
+            gettext(
+                "training AI models used for security, safety or anti-abuse purposes on my data, "
+                "which the “Data for Generative AI Improvement” setting does not cover."
+            ),
         )
+    )
     request += "\n" + gettext(
         "Where these uses concern safety or security, I am not asking you to stop detecting or "
         "preventing harmful content, fraud or abuse: only to stop training and improving AI "
