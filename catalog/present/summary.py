@@ -123,17 +123,20 @@ def training_reason(assessment: Assessment) -> str:
         "region": region.name,
         "start": day(region.current.start),
         "period": period_text(region.current),
+        # Every period where the visitor lives, the 2024 ones included (gb, hk, ca).
+        "periods": _(", then ").join(period_text(period) for period in region.periods),
         "earlier": periods_text(training.periods),
         "cutoff": day(training.cutoff) if training.cutoff else "",
     }
     sentences = {
         rules.SETTING_ON: _(
             "Your setting is on: LinkedIn may use this data to train content-generating AI from "
-            "now on, as it has where you live %(period)s."
+            "now on. Training where you live, or possible training: %(periods)s."
         ),
         rules.SETTING_UNKNOWN: _(
             "The setting is on by default: unless you switched it off, LinkedIn may use this data "
-            "to train content-generating AI from now on, as it has where you live %(period)s."
+            "to train content-generating AI from now on. Training where you live, or possible "
+            "training: %(periods)s."
         ),
         rules.OFF_AFTER_START: _(
             "You switched the setting off after the current training period began where you "
