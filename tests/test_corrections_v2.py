@@ -6,12 +6,10 @@ Point 7 compares every item's rows with a table re-derived here from the notice'
 
 French: the interface strings (templates, catalog/present) are checked on locale/fr's .po file
 (`msgstr`, fuzzy entries do not count), so the checks do not depend on a compiled catalog; the
-letter's French comes from /work/i18n/letter.json while it is pending (`pending_french`, as in
-tests/test_letter.py), then from the compiled catalog. Content text (the TOML files) is checked on
-the rendered French pages.
+letter's French comes from the compiled catalog, as on the site. Content text (the TOML files) is
+checked on the rendered French pages.
 """
 
-import json
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -21,14 +19,12 @@ from urllib.parse import urlparse
 
 import pytest
 from babel.messages.pofile import read_po
-from django.utils import translation
 
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parent.parent
 PO = ROOT / "locale/fr/LC_MESSAGES/django.po"
 CORRECTIONS = ROOT / "catalog/content/corrections.toml"
-PENDING_FRENCH = Path("/work/i18n/letter.json")
 
 NNBSP = "\u202f"
 SETTING_URL = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement"
@@ -208,24 +204,6 @@ def api_items(client, lang: str = "en") -> dict[str, dict]:
     return {item["slug"]: item for category in body["categories"] for item in category["items"]}
 
 
-@pytest.fixture
-def pending_french(monkeypatch):
-    """The letter's French from /work/i18n/letter.json until it is merged into locale/fr."""
-    from catalog.present import letter as letter_module
-
-    if not PENDING_FRENCH.exists():
-        return
-    french = json.loads(PENDING_FRENCH.read_text(encoding="utf-8"))
-    compiled = letter_module.gettext
-
-    def gettext(message: str) -> str:
-        if (translation.get_language() or "").startswith("fr") and message in french:
-            return french[message]
-        return compiled(message)
-
-    monkeypatch.setattr(letter_module, "gettext", gettext)
-
-
 # ---------------------------------------------------------------- reading the French catalog
 
 
@@ -322,7 +300,7 @@ def test_outside_europe_the_result_rests_on_the_global_privacy_policy_not_the_eu
 @pytest.mark.parametrize("country", OUTSIDE_EUROPE)
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_outside_europe_the_letter_is_a_request_under_the_privacy_policy_never_the_gdpr(
-    client, pending_french, country, lang
+    client, country, lang
 ):
     letter = letter_text(client, f"country={country}&age=adult&setting=on&uses=posts", lang)
     for european in ("GDPR", "RGPD", "article 21", "TS-DPRO", "Data Processing Objection Form"):
@@ -812,7 +790,7 @@ def test_french_headlines_never_make_the_number_of_kinds_the_subject(client, po)
 
 @pytest.mark.parametrize("country", ["FR", "GB"])
 def test_the_french_european_letter_calls_the_notice_avis_and_says_motifs_legitimes_et_imperieux(
-    client, pending_french, country
+    client, country
 ):
     letter = letter_text(client, f"country={country}&age=adult&setting=on&uses=posts", "fr")
     assert "avis de confidentialité" in letter.lower()
@@ -838,7 +816,7 @@ def test_no_french_interface_string_calls_the_notice_a_privacy_policy_or_says_mo
 CALQUE = re.compile(r"confiance et (de )?(la )?(sécurité|sûreté)", re.I)
 
 
-def test_the_french_letter_does_not_render_trust_and_safety_word_for_word(client, pending_french):
+def test_the_french_letter_does_not_render_trust_and_safety_word_for_word(client):
     query = "country=FR&age=adult&setting=on&uses=posts&uses=feedback"
     assert not CALQUE.search(letter_text(client, query, "fr"))
 

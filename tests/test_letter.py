@@ -3,21 +3,16 @@
 A small notice is built by hand from catalog.snapshot's dataclasses and assessed with the real
 rules (catalog.rules.assessment.assess), so the letter reads what a visitor's result holds.
 
-French: until the lead merges /work/i18n/letter.json into locale/fr, the `pending_french` fixture
-reads the letter's French from that file (the file wins over the compiled catalog); once merged
-and the file removed, the compiled catalog serves the same strings and the fixture does nothing.
+French comes from the compiled catalog (locale/fr), as on the site.
 """
 
-import json
 import re
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import pytest
 from django.utils import translation
 
-from catalog.present import letter as letter_module
 from catalog.present.letter import (
     OBJECTION_FORM_URL,
     POLICY_HELP_URL,
@@ -42,25 +37,9 @@ from catalog.snapshot import (
     Text,
 )
 
-PENDING_FRENCH = Path("/work/i18n/letter.json")
 NNBSP = "\u202f"
 IRELAND = "LinkedIn Ireland Unlimited Company"
 CORPORATION = "LinkedIn Corporation"
-
-
-@pytest.fixture(autouse=True)
-def pending_french(monkeypatch):
-    if not PENDING_FRENCH.exists():
-        return
-    french = json.loads(PENDING_FRENCH.read_text(encoding="utf-8"))
-    compiled = letter_module.gettext
-
-    def gettext(message: str) -> str:
-        if (translation.get_language() or "").startswith("fr") and message in french:
-            return french[message]
-        return compiled(message)
-
-    monkeypatch.setattr(letter_module, "gettext", gettext)
 
 
 # ---------------------------------------------------------------- a small notice, by hand
