@@ -2,7 +2,6 @@
 notice version changes the result (a status, the region's periods, the letter), and one per
 correction of the site's content, which may change it. The address carries only the code."""
 
-import shutil
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from datetime import timedelta
@@ -17,7 +16,7 @@ from catalog.rules import codes
 from catalog.rules.answers import Answers
 from catalog.rules.assessment import IN_SCOPE, NOT_LISTED, assess
 from catalog.web.feeds import Version, _changed, _version_entry
-from tests.test_share_views import encode_v1
+from tests.test_share_views import encode_v1, third_notice_content
 
 pytestmark = pytest.mark.django_db
 
@@ -62,23 +61,14 @@ def load_content_with(
 ) -> None:
     """Load the content plus a third notice version of 1 May 2027 (a copy of the current one,
     optionally no longer listing feedback for training), and optionally an extra correction."""
-    content = tmp_path / "content"
-    shutil.copytree(CONTENT_DIR, content)
-    text = (content / "notices" / "2026-08-21.toml").read_text(encoding="utf-8")
-    for old, new in (
-        ('slug = "2026-08-21"', 'slug = "2027-05-01"'),
-        ("code_id = 2", "code_id = 3"),
-        ("effective = 2026-08-21", "effective = 2027-05-01"),
-        ("effective 21 August 2026", "effective 1 May 2027"),
-        ("en vigueur le 21 août 2026", "en vigueur le 1er mai 2027"),
-    ):
-        assert old in text
-        text = text.replace(old, new, 1)
+    content = third_notice_content(tmp_path)
     if drop_feedback:
+        third = content / "notices" / "2027-05-01.toml"
+        text = third.read_text(encoding="utf-8")
         head, marker, feedback = text.partition("# " + "-" * 64 + " feedback")
         assert marker and feedback.count('listed_by = ["faq"]') == 2
         text = head + marker + feedback.replace('listed_by = ["faq"]', "listed_by = []")
-    (content / "notices" / "2027-05-01.toml").write_text(text, encoding="utf-8")
+        third.write_text(text, encoding="utf-8")
     if correction_date:
         with (content / "corrections.toml").open("a", encoding="utf-8") as corrections:
             corrections.write(

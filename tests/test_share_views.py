@@ -458,8 +458,9 @@ def test_an_older_notice_code_says_a_newer_version_exists_and_offers_to_check_ag
     assert f'href="/en/result/?{FR_ON_QUERY.replace("&", "&amp;")}"' in html
 
 
-def load_a_third_notice(tmp_path: Path) -> None:
-    """Load the content plus a notice version of 1 May 2027 (code_id 3), as load_content would."""
+def third_notice_content(tmp_path: Path) -> Path:
+    """A copy of the content plus a notice version of 1 May 2027 (code_id 3), a copy of the
+    current one; the folder, ready for load_content."""
     content = tmp_path / "content"
     shutil.copytree(CONTENT_DIR, content)
     text = (content / "notices" / "2026-08-21.toml").read_text(encoding="utf-8")
@@ -473,7 +474,11 @@ def load_a_third_notice(tmp_path: Path) -> None:
         assert old in text
         text = text.replace(old, new, 1)
     (content / "notices" / "2027-05-01.toml").write_text(text, encoding="utf-8")
-    call_command("load_content", content_dir=content, verbosity=0)
+    return content
+
+
+def load_a_third_notice(tmp_path: Path) -> None:
+    call_command("load_content", content_dir=third_notice_content(tmp_path), verbosity=0)
 
 
 def test_old_codes_still_resolve_after_a_new_notice_version_is_loaded(client, tmp_path):

@@ -75,6 +75,11 @@ def period_text(period: Period) -> str:
     return texts[period.start_approximate, period.end_approximate] % values
 
 
+def region_periods_text(region: Region) -> str:
+    """Every training period where the visitor lives, the 2024 ones included (gb, hk, ca)."""
+    return _(", then ").join(period_text(period) for period in region.periods)
+
+
 def periods_text(periods: tuple[Period, ...]) -> str:
     """Periods of possible past use; one still running ran until the visitor switched off."""
     return _(", then ").join(
@@ -123,8 +128,7 @@ def training_reason(assessment: Assessment) -> str:
         "region": region.name,
         "start": day(region.current.start),
         "period": period_text(region.current),
-        # Every period where the visitor lives, the 2024 ones included (gb, hk, ca).
-        "periods": _(", then ").join(period_text(period) for period in region.periods),
+        "periods": region_periods_text(region),
         "earlier": periods_text(training.periods),
         "cutoff": day(training.cutoff) if training.cutoff else "",
     }

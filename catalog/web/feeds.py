@@ -155,7 +155,7 @@ def _list(lines: Iterable[str]) -> SafeString:
 
 
 def _periods_line(assessment: Assessment) -> str:
-    periods = _(", then ").join(summary.period_text(period) for period in assessment.region.periods)
+    periods = summary.region_periods_text(assessment.region)
     return _("Training periods where you live: %(periods)s.") % {"periods": periods}
 
 

@@ -249,20 +249,17 @@ def result_card_unversioned(request: HttpRequest, pin: Pinned) -> HttpResponse:
     return HttpResponsePermanentRedirect(card_path(pin.code, pin.content.revision))
 
 
-def _letter(pin: Pinned) -> str:
-    return letter.objection_letter(assess(pin.answers, pin.notice), get_language())
-
-
 @require_safe
 @pinned
 def result_letter(request: HttpRequest, pin: Pinned) -> HttpResponse:
     """/r/<code>/letter/: the objection letter to edit, copy or download in the browser."""
+    assessment = assess(pin.answers, pin.notice)
     return render(
         request,
         "catalog/letter.html",
         {
-            "letter": _letter(pin),
-            "route": letter.route(assess(pin.answers, pin.notice)),
+            "letter": letter.objection_letter(assessment, get_language()),
+            "route": letter.route(assessment),
             "notice": pin.notice,
             **pin.notice_context(),
             "back_url": reverse("catalog:shared-result", args=[pin.code]),
@@ -280,6 +277,7 @@ def _letter_filename() -> str:
 @pinned
 def result_letter_txt(request: HttpRequest, pin: Pinned) -> HttpResponse:
     """/r/<code>/letter.txt: the unedited letter as a download, for browsers without JavaScript."""
-    response = HttpResponse(_letter(pin), content_type="text/plain; charset=utf-8")
+    text = letter.objection_letter(assess(pin.answers, pin.notice), get_language())
+    response = HttpResponse(text, content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_letter_filename()}"'
     return response
