@@ -91,6 +91,13 @@ lint: install-dev
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles node_modules
 
-# Collect translatable strings into locale/fr (then fill them, e.g. with scripts/fill_po.py).
-messages:
-	$(BIN)/python manage.py makemessages -l fr --no-wrap --no-location --ignore=.venv --ignore=node_modules --ignore=tests --ignore=scripts -v0
+# Collect translatable strings (Python code and Jinja2 templates, see babel.cfg) into locale/fr,
+# then fill the new ones (e.g. with scripts/fill_po.py). GNU gettext's msgmerge keeps translations.
+MESSAGE_KEYWORDS := -k _ -k gettext -k gettext_lazy -k gettext_noop -k ngettext:1,2 \
+	-k ngettext_lazy:1,2 -k pgettext:1c,2 -k pgettext_lazy:1c,2
+messages: $(BIN)/.installed gettext
+	$(BIN)/pybabel extract -F babel.cfg --no-location --omit-header --no-wrap \
+		--ignore-dirs="node_modules .* _*" $(MESSAGE_KEYWORDS) -o locale/django.pot . 2>/dev/null
+	msgmerge --quiet --update --backup=none --no-wrap --no-location \
+		locale/fr/LC_MESSAGES/django.po locale/django.pot
+	rm locale/django.pot

@@ -7,8 +7,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.test import RequestFactory
 from django.utils import translation
-from django.utils.html import escape
 from django_htmx.middleware import HtmxDetails
+from markupsafe import escape  # as the template engine escapes
 
 from catalog.rules.vocabulary import CATEGORY_SLUGS, EXCLUSION_SLUGS
 from catalog.web import views

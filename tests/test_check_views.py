@@ -602,7 +602,7 @@ def test_the_result_offers_the_objection_form_for_other_uses(client):
 def test_the_result_has_a_share_hook_and_a_reusable_body(client):
     from django.template.loader import get_template
 
-    assert get_template("catalog/result.html#result-body")
+    assert get_template("catalog/result.html#result_body")
 
 
 # ---------------------------------------------------------------- never "protected"

@@ -12,7 +12,7 @@ from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from catalog.templatetags.site import is_site_path, translated_path
+from catalog.web.alternates import is_site_path, translated_path
 from catalog.web.views import server_error
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,119 @@
+"""The site's one template engine: Jinja2 through Django's backend.
+
+Chosen over the Django template language after a measured spike on the result page (see the
+README's benchmark section): the same page rendered about ten times faster.
+
+`template.html#block` renders one block of a template alone (jinja2-fragments), so an htmx
+fragment and the full page come from the same markup, as Django's template partials did.
+Django's own apps (the admin, the sitemap) keep their templates in the second engine.
+"""
+
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+import jinja2
+from django.http import HttpRequest
+from django.template import TemplateDoesNotExist
+from django.template.backends import jinja2 as django_jinja2
+from django.template.defaultfilters import date as format_date
+from django.templatetags.static import static
+from django.urls import get_script_prefix, reverse
+from django.utils import translation
+from django_htmx.jinja import htmx_script
+from jinja2_fragments import render_block
+from markupsafe import Markup
+
+from catalog.present.pages import row_names
+from catalog.present.summary import period_text
+from catalog.snapshot import SourceRef
+from catalog.web.alternates import translated_url
+
+
+@lru_cache(maxsize=4096)
+def _reverse(language: str, prefix: str, name: str, args: tuple) -> str:
+    return reverse(name, args=args)
+
+
+def url(name: str, *args: Any) -> str:
+    """reverse(), remembered: a page links to the same few dozen addresses, and reverse() was
+    a third of a render. The address depends only on these arguments, the language and the
+    script prefix."""
+    return _reverse(translation.get_language(), get_script_prefix(), name, args)
+
+
+@lru_cache(maxsize=1024)
+def _citation(language: str, prefix: str, slugs: tuple[str, ...]) -> Markup:
+    label = translation.gettext("Sources:") if len(slugs) > 1 else translation.gettext("Source:")
+    sources_page = reverse("catalog:sources")
+    links = Markup(", ").join(
+        Markup('<a href="{}#source-{}">{}</a>').format(sources_page, slug, slug) for slug in slugs
+    )
+    return Markup('<span class="cite">{} {}</span>').format(label, links)
+
+
+def cite(sources: Iterable[SourceRef]) -> Markup:
+    """Links to the sources page for `sources`, in a "Source(s):" line. A page cites the same
+    few sets of sources again and again; each set is written once per language."""
+    slugs = tuple(source.slug for source in sources or ())
+    if not slugs:
+        return Markup("")
+    return _citation(translation.get_language(), get_script_prefix(), slugs)
+
+
+@jinja2.pass_context
+def page_in(context: jinja2.runtime.Context, lang: str, absolute: bool = False) -> str:
+    """This page in `lang` (the home page on error pages): see catalog.web.alternates."""
+    request: HttpRequest | None = context.get("request")
+    return translated_url(request, lang, bool(context.get("error_page")), absolute)
+
+
+def capfirst(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def environment(**options: Any) -> jinja2.Environment:
+    env = jinja2.Environment(extensions=["jinja2.ext.i18n"], **options)
+    env.install_gettext_callables(  # type: ignore[attr-defined]  # added by the i18n extension
+        translation.gettext,
+        translation.ngettext,
+        newstyle=True,
+        pgettext=translation.pgettext,
+        npgettext=translation.npgettext,
+    )
+    env.policies["ext.i18n.trimmed"] = True  # as Django's {% blocktranslate trimmed %}
+    env.globals.update(
+        url=url,
+        cite=cite,
+        static=static,
+        page_in=page_in,
+        htmx_script=htmx_script,
+        row_names=row_names,
+        language=translation.get_language,
+    )
+    env.filters.update(period=period_text, date=format_date, capfirst=capfirst)
+    return env
+
+
+class _Block:
+    """One block of a template, in the shape Django's Template wrapper expects."""
+
+    def __init__(self, template: jinja2.Template, block: str) -> None:
+        if block not in template.blocks:
+            raise TemplateDoesNotExist(f"{template.name}#{block}")
+        self.template, self.block = template, block
+        self.name, self.filename = f"{template.name}#{block}", template.filename
+
+    def render(self, context: dict) -> str:
+        return render_block(self.template.environment, self.template.name, self.block, context)
+
+
+class Jinja2(django_jinja2.Jinja2):
+    """Django's Jinja2 backend, plus `name#block` for a block rendered alone."""
+
+    def get_template(self, template_name: str) -> django_jinja2.Template:
+        name, _, block = template_name.partition("#")
+        template = super().get_template(name)
+        if not block:
+            return template
+        return django_jinja2.Template(_Block(template.template, block), self)
