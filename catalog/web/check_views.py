@@ -6,9 +6,7 @@ pure (assessment.py); these views only read the query string and route. With htm
 returns its `step` partial and the URL is pushed, so the journey swaps in place.
 """
 
-from collections.abc import Sequence
 from dataclasses import replace
-from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -20,20 +18,14 @@ from django_htmx.http import push_url
 
 from catalog.present.summary import SETTING_URL
 from catalog.rules.answers import (
-    KEYS,
-    MAX_USES,
-    Answers,
     Draft,
-    Errors,
     answers_from_draft,
     draft_query_pairs,
     error_message,
     read_draft,
-    to_query_pairs,
 )
 from catalog.rules.countries import country_name
 from catalog.rules.questions import (
-    QUESTIONS,
     Question,
     applicable_questions,
     choices_for,
@@ -45,50 +37,12 @@ from catalog.rules.questions import (
     summary_for,
     title_for,
 )
+from catalog.rules.routing import first_problem
 from catalog.snapshot import Notice
-from catalog.web.views import loaded_content
+from catalog.web.content import loaded_content
+from catalog.web.links import fix_url, question_url, result_url, step_url
 
 SUBMITTED = "step"  # hidden field: which question the form answers (a "Change" link has none)
-
-
-# ---------------------------------------------------------------- URLs
-
-
-def _with_query(path: str, pairs: Sequence[tuple[str, str]]) -> str:
-    return f"{path}?{urlencode(pairs)}" if pairs else path
-
-
-def question_url(question: Question, draft: Draft) -> str:
-    return _with_query(
-        reverse("catalog:check-question", args=[question.key]), draft_query_pairs(draft)
-    )
-
-
-def answers_url(draft: Draft) -> str:
-    return _with_query(reverse("catalog:check-answers"), draft_query_pairs(draft))
-
-
-def result_url(answers: Answers) -> str:
-    """The result page for these answers, in the active language. The one place that builds it."""
-    return _with_query(reverse("catalog:result"), to_query_pairs(answers))
-
-
-def first_problem(draft: Draft, errors: Errors, notice: Notice) -> Question | None:
-    """The first question, in the visitor's order, that is unanswered or wrongly answered."""
-    for question in applicable_questions(draft, notice):
-        if question.key in errors or getattr(draft, question.key) is None:
-            return question
-    return next((question for question in QUESTIONS if question.key in errors), None)
-
-
-def redirect_to_problem(request: HttpRequest, question: Question, draft: Draft) -> HttpResponse:
-    """Send the visitor to the question to fix, keeping what they gave so its error shows."""
-    pairs = [pair for pair in draft_query_pairs(draft) if pair[0] != question.key]
-    pairs += [(question.key, value) for value in request.GET.getlist(question.key)[:MAX_USES]]
-    pairs.sort(key=lambda pair: KEYS.index(pair[0]))  # stable: canonical key order
-    return HttpResponseRedirect(
-        _with_query(reverse("catalog:check-question", args=[question.key]), pairs)
-    )
 
 
 def _render(request: HttpRequest, template: str, context: dict) -> HttpResponse:
@@ -110,12 +64,7 @@ def start(request: HttpRequest) -> HttpResponse:
     """/check/: on to the first question still to answer (answers given in the URL are kept)."""
     notice = loaded_content().current
     draft, _errors = read_draft(request.GET, notice)
-    return HttpResponseRedirect(_next_url(draft, notice))
-
-
-def _next_url(draft: Draft, notice: Notice) -> str:
-    following = next_question(draft, notice)
-    return question_url(following, draft) if following else answers_url(draft)
+    return HttpResponseRedirect(step_url(next_question(draft, notice), draft))
 
 
 @require_safe
@@ -127,10 +76,10 @@ def question(request: HttpRequest, question: str) -> HttpResponse:
     draft, errors = read_draft(request.GET, notice)
     asked = applicable_questions(draft, notice)
     if current not in asked:  # e.g. the setting question for a minor
-        return HttpResponseRedirect(_next_url(draft, notice))
+        return HttpResponseRedirect(step_url(next_question(draft, notice), draft))
     for earlier in asked[: asked.index(current)]:
         if earlier.key in errors or getattr(draft, earlier.key) is None:
-            return redirect_to_problem(request, earlier, draft)
+            return HttpResponseRedirect(fix_url(earlier, draft, request.GET))
 
     submitted = request.GET.get(SUBMITTED) == current.key
     error = errors.get(current.key, "")
@@ -140,7 +89,7 @@ def question(request: HttpRequest, question: str) -> HttpResponse:
         if getattr(draft, current.key) is None:
             error = error_message(current.key)
         else:
-            return HttpResponseRedirect(_next_url(draft, notice))
+            return HttpResponseRedirect(step_url(next_question(draft, notice), draft))
 
     value = getattr(draft, current.key)
     selected = set(value) if isinstance(value, frozenset) else {value} if value else set()
@@ -176,7 +125,7 @@ def check_answers(request: HttpRequest) -> HttpResponse:
     draft, errors = read_draft(request.GET, notice)
     problem = first_problem(draft, errors, notice)
     if problem is not None:
-        return redirect_to_problem(request, problem, draft)
+        return HttpResponseRedirect(fix_url(problem, draft, request.GET))
     rows = [
         {
             "key": question.key,
