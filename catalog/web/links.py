@@ -18,6 +18,7 @@ from catalog.rules.answers import (
     to_query_pairs,
 )
 from catalog.rules.questions import Question
+from catalog.rules.routing import Redirect
 
 
 def _with_query(path: str, pairs: Sequence[tuple[str, str]]) -> str:
@@ -50,6 +51,13 @@ def fix_url(question: Question, draft: Draft, given: MultiValued) -> str:
     pairs += [(question.key, value) for value in given.getlist(question.key)[:MAX_USES]]
     pairs.sort(key=lambda pair: KEYS.index(pair[0]))  # stable: canonical key order
     return _with_query(reverse("catalog:check-question", args=[question.key]), pairs)
+
+
+def redirect_url(redirect: Redirect, given: MultiValued) -> str:
+    """Where a question page's redirect goes (`given`: the query string the page read)."""
+    if redirect.keep_given and redirect.question is not None:
+        return fix_url(redirect.question, redirect.draft, given)
+    return step_url(redirect.question, redirect.draft)
 
 
 # ---------------------------------------------------------------- results and short links
