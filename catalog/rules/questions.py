@@ -1,6 +1,6 @@
 """The questionnaire as data: ordered questions, their choices, and which one comes next.
 
-Views only route: they show `next_question(draft)` until it is None, then the answers page.
+The pages show `next_question(draft)` until it is None, then the answers page (routing.py).
 Labels are lazy, so they come out in the language of the page that renders them.
 """
 

@@ -14,7 +14,8 @@ from catalog.present.pages import unique_sources
 from catalog.rules.answers import parse_answers
 from catalog.rules.assessment import assess
 from catalog.snapshot import Notice, Period, Region, SourceRef, current_content
-from catalog.web import openapi, result_views
+from catalog.web import openapi
+from catalog.web.links import short_url
 
 DEFAULT_LANGUAGE = "en"
 API_LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
@@ -152,7 +153,7 @@ def assessment(request: HttpRequest, notice: Notice) -> JsonResponse:
         return JsonResponse({"errors": errors}, status=400)
     result = assess(answers, notice)
     route = letter.route(result)
-    url = request.build_absolute_uri(result_views.short_url(answers, notice.code_id))
+    url = request.build_absolute_uri(short_url(answers, notice.code_id))
     return JsonResponse(
         {
             "notice": notice_json(notice),

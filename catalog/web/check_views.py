@@ -1,14 +1,11 @@
 """The self-assessment's questions and its check-your-answers page.
 
 Everything is GET: the answers travel in the query string (bookmarkable, the back button works, no
-session, no cookie, no database write). The questionnaire is data (questions.py) and the rules are
-pure (assessment.py); these views only read the query string and route. With htmx, each page
-returns its `step` partial and the URL is pushed, so the journey swaps in place.
+session, no cookie, no database write). The questionnaire is data (questions.py), where a page
+goes is decided by plain functions (routing.py) and the rules are pure (assessment.py); these views
+read the query string and render. With htmx, each page returns its `step` partial and the URL is
+pushed, so the journey swaps in place.
 """
-
-from collections.abc import Sequence
-from dataclasses import replace
-from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -19,76 +16,22 @@ from django.views.decorators.http import require_safe
 from django_htmx.http import push_url
 
 from catalog.present.summary import SETTING_URL
-from catalog.rules.answers import (
-    KEYS,
-    MAX_USES,
-    Answers,
-    Draft,
-    Errors,
-    answers_from_draft,
-    draft_query_pairs,
-    error_message,
-    read_draft,
-    to_query_pairs,
-)
+from catalog.rules.answers import Draft, answers_from_draft, draft_query_pairs, read_draft
 from catalog.rules.countries import country_name
 from catalog.rules.questions import (
-    QUESTIONS,
     Question,
     applicable_questions,
     choices_for,
     get_question,
-    hint_for,
     next_question,
-    previous_question,
-    progress,
     summary_for,
-    title_for,
 )
+from catalog.rules.routing import QuestionPage, Redirect, first_problem, route_question
 from catalog.snapshot import Notice
-from catalog.web.views import loaded_content
+from catalog.web.content import loaded_content
+from catalog.web.links import fix_url, question_url, redirect_url, result_url, step_url
 
 SUBMITTED = "step"  # hidden field: which question the form answers (a "Change" link has none)
-
-
-# ---------------------------------------------------------------- URLs
-
-
-def _with_query(path: str, pairs: Sequence[tuple[str, str]]) -> str:
-    return f"{path}?{urlencode(pairs)}" if pairs else path
-
-
-def question_url(question: Question, draft: Draft) -> str:
-    return _with_query(
-        reverse("catalog:check-question", args=[question.key]), draft_query_pairs(draft)
-    )
-
-
-def answers_url(draft: Draft) -> str:
-    return _with_query(reverse("catalog:check-answers"), draft_query_pairs(draft))
-
-
-def result_url(answers: Answers) -> str:
-    """The result page for these answers, in the active language. The one place that builds it."""
-    return _with_query(reverse("catalog:result"), to_query_pairs(answers))
-
-
-def first_problem(draft: Draft, errors: Errors, notice: Notice) -> Question | None:
-    """The first question, in the visitor's order, that is unanswered or wrongly answered."""
-    for question in applicable_questions(draft, notice):
-        if question.key in errors or getattr(draft, question.key) is None:
-            return question
-    return next((question for question in QUESTIONS if question.key in errors), None)
-
-
-def redirect_to_problem(request: HttpRequest, question: Question, draft: Draft) -> HttpResponse:
-    """Send the visitor to the question to fix, keeping what they gave so its error shows."""
-    pairs = [pair for pair in draft_query_pairs(draft) if pair[0] != question.key]
-    pairs += [(question.key, value) for value in request.GET.getlist(question.key)[:MAX_USES]]
-    pairs.sort(key=lambda pair: KEYS.index(pair[0]))  # stable: canonical key order
-    return HttpResponseRedirect(
-        _with_query(reverse("catalog:check-question", args=[question.key]), pairs)
-    )
 
 
 def _render(request: HttpRequest, template: str, context: dict) -> HttpResponse:
@@ -110,64 +53,42 @@ def start(request: HttpRequest) -> HttpResponse:
     """/check/: on to the first question still to answer (answers given in the URL are kept)."""
     notice = loaded_content().current
     draft, _errors = read_draft(request.GET, notice)
-    return HttpResponseRedirect(_next_url(draft, notice))
-
-
-def _next_url(draft: Draft, notice: Notice) -> str:
-    following = next_question(draft, notice)
-    return question_url(following, draft) if following else answers_url(draft)
+    return HttpResponseRedirect(step_url(next_question(draft, notice), draft))
 
 
 @require_safe
 def question(request: HttpRequest, question: str) -> HttpResponse:
-    current = get_question(question)
-    if current is None:
+    shown = get_question(question)
+    if shown is None:
         raise Http404("No such question")
     notice = loaded_content().current
     draft, errors = read_draft(request.GET, notice)
-    asked = applicable_questions(draft, notice)
-    if current not in asked:  # e.g. the setting question for a minor
-        return HttpResponseRedirect(_next_url(draft, notice))
-    for earlier in asked[: asked.index(current)]:
-        if earlier.key in errors or getattr(draft, earlier.key) is None:
-            return redirect_to_problem(request, earlier, draft)
+    submitted = request.GET.get(SUBMITTED) == shown.key
+    step = route_question(shown, draft, errors, submitted, notice)
+    if isinstance(step, Redirect):
+        return HttpResponseRedirect(redirect_url(step, request.GET))
+    return _render(request, "catalog/question.html", _question_context(step))
 
-    submitted = request.GET.get(SUBMITTED) == current.key
-    error = errors.get(current.key, "")
-    if submitted and not error:
-        if current.key == "uses" and draft.uses is None:
-            draft = replace(draft, uses=frozenset())
-        if getattr(draft, current.key) is None:
-            error = error_message(current.key)
-        else:
-            return HttpResponseRedirect(_next_url(draft, notice))
 
-    value = getattr(draft, current.key)
-    selected = set(value) if isinstance(value, frozenset) else {value} if value else set()
-    number = progress(current, draft, notice)
-    previous = previous_question(current, draft, notice)
-    hidden = [pair for pair in draft_query_pairs(draft) if pair[0] != current.key]
-    action = reverse("catalog:check-question", args=[current.key])
-    return _render(
-        request,
-        "catalog/question.html",
-        {
-            "question": current,
-            "title": title_for(current, draft, notice),
-            "hint": hint_for(current, draft, notice),
-            "choices": [
-                (choice, choice.value in selected) for choice in choices_for(current, draft, notice)
-            ],
-            "error": error,
-            "number": number,
-            "hidden": hidden,
-            "action": action,
-            "submitted_key": SUBMITTED,
-            "back_url": question_url(previous, draft) if previous else reverse("catalog:home"),
-            "back_is_question": previous is not None,
-            "setting_url": SETTING_URL if current.key == "setting" else "",
-        },
-    )
+def _question_context(page: QuestionPage) -> dict:
+    key = page.question.key
+    return {
+        "question": page.question,
+        "title": page.title,
+        "hint": page.hint,
+        "choices": page.choices,
+        "error": page.error,
+        "number": page.number,
+        # The form resends the other answers; its own field comes from the visitor.
+        "hidden": [pair for pair in draft_query_pairs(page.draft) if pair[0] != key],
+        "action": reverse("catalog:check-question", args=[key]),
+        "submitted_key": SUBMITTED,
+        "back_url": (
+            question_url(page.previous, page.draft) if page.previous else reverse("catalog:home")
+        ),
+        "back_is_question": page.previous is not None,
+        "setting_url": SETTING_URL if key == "setting" else "",
+    }
 
 
 @require_safe
@@ -176,7 +97,7 @@ def check_answers(request: HttpRequest) -> HttpResponse:
     draft, errors = read_draft(request.GET, notice)
     problem = first_problem(draft, errors, notice)
     if problem is not None:
-        return redirect_to_problem(request, problem, draft)
+        return HttpResponseRedirect(fix_url(problem, draft, request.GET))
     rows = [
         {
             "key": question.key,

@@ -26,8 +26,9 @@ from catalog.rules import codes
 from catalog.rules.answers import normalise
 from catalog.rules.assessment import Assessment, assess
 from catalog.snapshot import NOTICE, Notice
-from catalog.web.result_views import Pinned, pinned
-from catalog.web.views import loaded_content
+from catalog.web.content import loaded_content
+from catalog.web.links import correction_url, shared_result_url
+from catalog.web.short_links import Pinned, pinned
 
 
 class ChangesFeed(Feed):
@@ -59,7 +60,7 @@ class ChangesFeed(Feed):
     def item_link(self, entry: ChangeEntry) -> str:
         if entry.notice:
             return reverse("catalog:notice", args=[entry.notice.slug])
-        return reverse("catalog:changes") + f"#correction-{entry.correction.slug}"
+        return correction_url(entry.correction.slug)
 
     def item_pubdate(self, entry: ChangeEntry) -> datetime:
         return datetime.combine(entry.date, time(0, 0), tzinfo=UTC)
@@ -205,7 +206,7 @@ def _version_entry(version: Version, before: Version | None, followed: str) -> R
         day=version.notice.effective,
         title=title,
         description=description,
-        link=reverse("catalog:shared-result", args=[version.code]),
+        link=shared_result_url(version.code),
         guid=f"{followed}#notice-{version.notice.slug}",
     )
 
@@ -214,7 +215,7 @@ def result_entries(pin: Pinned, request: HttpRequest) -> list[ResultEntry]:
     """The feed's entries, newest first: the result against its own notice version, each later
     version that changes it, and each correction dated on or after its version took effect (a
     correction does not say which results it changes, so its entry says it may)."""
-    followed = request.build_absolute_uri(reverse("catalog:shared-result", args=[pin.code]))
+    followed = request.build_absolute_uri(shared_result_url(pin.code))
     entries = [
         _version_entry(version, before, followed) for version, before in result_versions(pin)
     ]
@@ -236,7 +237,7 @@ def result_entries(pin: Pinned, request: HttpRequest) -> list[ResultEntry]:
                     ]
                 )
                 + format_html('<p><a href="{}">{}</a></p>', followed, _("Open this result")),
-                link=reverse("catalog:changes") + f"#correction-{correction.slug}",
+                link=correction_url(correction.slug),
                 guid=f"{followed}#correction-{correction.slug}",
             )
         )
@@ -277,7 +278,7 @@ class ResultFeed(Feed):
         )
 
     def link(self, followed: Followed) -> str:
-        return reverse("catalog:shared-result", args=[followed.pin.code])
+        return shared_result_url(followed.pin.code)
 
     def items(self, followed: Followed) -> list[ResultEntry]:
         return result_entries(followed.pin, followed.request)

@@ -2,12 +2,9 @@
 
 A short link /<lang>/r/<code>/ carries the answers and the notice version in its code (codes.py),
 so nothing is stored; it shows the result against that notice version for as long as it is loaded.
-Old and leniently typed codes redirect (301) to the canonical code of the same situation.
+Old and leniently typed codes redirect (301) to the canonical code of the same situation
+(short_links.py).
 """
-
-from collections.abc import Callable
-from dataclasses import dataclass
-from functools import wraps
 
 from django.http import (
     HttpRequest,
@@ -16,7 +13,6 @@ from django.http import (
     HttpResponseRedirect,
 )
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -27,10 +23,8 @@ from catalog.present.card import card_etag, render_card
 from catalog.present.qr import qr_svg
 from catalog.rules import codes
 from catalog.rules.answers import (
-    COUNTRY_CODES,
     Answers,
     draft_from_answers,
-    normalise,
     parse_answers,
     read_draft,
     uses_apply,
@@ -46,9 +40,19 @@ from catalog.rules.assessment import (
     assess,
 )
 from catalog.rules.questions import QUESTIONS
-from catalog.snapshot import Content, Notice, SourceRef
-from catalog.web.check_views import answers_url, first_problem, redirect_to_problem, result_url
-from catalog.web.views import loaded_content
+from catalog.rules.routing import first_problem
+from catalog.snapshot import Notice, SourceRef
+from catalog.web.content import loaded_content
+from catalog.web.links import (
+    answers_url,
+    card_path,
+    fix_url,
+    letter_txt_url,
+    letter_url,
+    result_url,
+    shared_result_url,
+)
+from catalog.web.short_links import Pinned, pinned
 
 # The order the result groups categories in: what may be used first.
 GROUP_ORDER = (IN_SCOPE, PAST_ONLY, NOT_IN_SCOPE, NOT_LISTED, NOT_APPLICABLE)
@@ -115,7 +119,7 @@ def result(request: HttpRequest) -> HttpResponse:
     if answers is None or (uses_apply(answers.age) and "uses" not in request.GET):
         draft, errors = read_draft(request.GET, notice)
         problem = first_problem(draft, errors, notice) or QUESTIONS[0]
-        return redirect_to_problem(request, problem, draft)
+        return HttpResponseRedirect(fix_url(problem, draft, request.GET))
     canonical = result_url(answers)
     if request.get_full_path() != canonical:  # one situation, one link
         return HttpResponseRedirect(canonical)
@@ -129,83 +133,21 @@ def result(request: HttpRequest) -> HttpResponse:
 CARD_MAX_AGE = 31536000
 
 
-def short_url(answers: Answers, notice_code_id: int) -> str:
-    """The short link's path (/<lang>/r/<code>/) for answers computed against a notice version."""
-    return reverse("catalog:shared-result", args=[codes.encode(answers, notice_code_id)])
-
-
-def card_path(code: str, revision: int) -> str:
-    """The card's path for a code at a content revision: /<lang>/r/<code>/card-<revision>.png."""
-    return reverse("catalog:result-card", kwargs={"code": code, "revision": revision})
-
-
 def share_context(request: HttpRequest, assessment: Assessment) -> dict:
     """The short link, its QR code, preview tags and the letter link (result and short link)."""
     code = codes.encode(assessment.answers, assessment.notice.code_id)
-    link = request.build_absolute_uri(reverse("catalog:shared-result", args=[code]))
+    link = request.build_absolute_uri(shared_result_url(code))
     revision = loaded_content().revision  # read once per request: no query
     return {
         "code": code,
         "short_url": link,
         "card_url": request.build_absolute_uri(card_path(code, revision)),
-        "letter_url": reverse("catalog:result-letter", args=[code]),
+        "letter_url": letter_url(code),
         "share_title": sharing.share_title(assessment),
         "share_description": sharing.description(assessment),
         "og_locale": {"fr": "fr_FR"}.get(get_language(), "en_GB"),
         "qr": qr_svg(link, _("QR code of the link to this result")),
     }
-
-
-@dataclass(frozen=True)
-class Pinned:
-    """What a valid code pins: the answers and the notice version they are checked against."""
-
-    code: str
-    answers: Answers
-    notice: Notice
-    content: Content
-
-    def notice_context(self) -> dict:
-        """The newer notice version, if any, and the way to check again against it."""
-        current = self.content.current
-        newer = current if current.effective > self.notice.effective else None
-        return {"newer_notice": newer, "recheck_url": result_url(self.answers)}
-
-
-def _resolve(code: str, content: Content) -> Pinned | str | None:
-    """What a code pins; or the canonical code to redirect to (an old format, a lenient
-    spelling); or None for any string we would not make."""
-    spelled = codes.respell(code)
-    try:
-        answers, notice_code_id = codes.decode(spelled)
-    except codes.InvalidCode:
-        return None
-    notice = content.by_code_id(notice_code_id)
-    if notice is None or answers.country not in COUNTRY_CODES:
-        return None
-    normal = normalise(answers, notice)
-    if spelled[0] == str(codes.FORMAT_VERSION) and normal != answers:
-        return None  # a current-format code that encode never made
-    canonical = codes.encode(normal, notice_code_id)
-    return canonical if canonical != code else Pinned(code, normal, notice, content)
-
-
-def pinned(view: Callable[[HttpRequest, Pinned], HttpResponse]) -> Callable:
-    """Give the view what the URL's code pins; redirect old or lenient spellings to the canonical
-    code (same view); any other string is the friendly 404, in the URL's language."""
-
-    @wraps(view)
-    def with_code(request: HttpRequest, code: str, **kwargs) -> HttpResponse:
-        resolved = _resolve(code, loaded_content())
-        if resolved is None:
-            return render(request, "catalog/bad_code.html", {"error_page": True}, status=404)
-        if isinstance(resolved, str):
-            name = request.resolver_match.view_name if request.resolver_match else None
-            target = reverse(name or "catalog:shared-result", kwargs={"code": resolved, **kwargs})
-            return HttpResponsePermanentRedirect(target)
-        return view(request, resolved, **kwargs)
-
-    return with_code
 
 
 @require_safe
@@ -230,7 +172,7 @@ def result_card(request: HttpRequest, pin: Pinned, revision: int) -> HttpRespons
             return HttpResponsePermanentRedirect(current)
         return HttpResponseRedirect(current)
     assessment = assess(pin.answers, pin.notice)
-    link = request.build_absolute_uri(reverse("catalog:shared-result", args=[pin.code]))
+    link = request.build_absolute_uri(shared_result_url(pin.code))
     text = sharing.card_text(assessment, _("LinkedIn, your data and AI"), link)
     response = HttpResponse(content_type="image/png")
     response["ETag"] = card_etag(text)
@@ -262,8 +204,8 @@ def result_letter(request: HttpRequest, pin: Pinned) -> HttpResponse:
             "route": letter.route(assessment),
             "notice": pin.notice,
             **pin.notice_context(),
-            "back_url": reverse("catalog:shared-result", args=[pin.code]),
-            "letter_txt_url": reverse("catalog:result-letter-txt", args=[pin.code]),
+            "back_url": shared_result_url(pin.code),
+            "letter_txt_url": letter_txt_url(pin.code),
             "filename": _letter_filename(),
         },
     )

@@ -9,19 +9,11 @@ from django_htmx.middleware import HtmxDetails
 
 from catalog.present import pages
 from catalog.present.letter import row_heading
-from catalog.snapshot import Content, current_content
+from catalog.web.content import loaded_content
 
 
 class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
-
-
-def loaded_content() -> Content:
-    """The content snapshot, or a 404 while none is loaded."""
-    content = current_content()
-    if content is None:
-        raise Http404("No content loaded")
-    return content
 
 
 @require_safe
