@@ -8,11 +8,12 @@ fragment and the full page come from the same markup, as Django's template parti
 Django's own apps (the admin, the sitemap) keep their templates in the second engine.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
 
 import jinja2
+from django.conf import settings
 from django.http import HttpRequest
 from django.template import TemplateDoesNotExist
 from django.template.backends import jinja2 as django_jinja2
@@ -20,13 +21,14 @@ from django.template.defaultfilters import date as format_date
 from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
 from django.utils import translation
+from django.utils.translation import trans_real
 from django_htmx.jinja import htmx_script
 from jinja2_fragments import render_block
 from markupsafe import Markup
 
 from catalog.present.pages import row_names
 from catalog.present.summary import period_text
-from catalog.snapshot import SourceRef
+from catalog.snapshot import SourceRef, Text
 from catalog.web.alternates import translated_url
 
 
@@ -108,12 +110,47 @@ class _Block:
         return render_block(self.template.environment, self.template.name, self.block, context)
 
 
+def _text_in(language: str) -> Callable[[Any], Any]:
+    """What {{ text }} shows of a bilingual Text in this environment's language, without
+    asking for the active language at every value."""
+    french = language == "fr"
+
+    def finalize(value: Any) -> Any:
+        if type(value) is Text:
+            return value.fr if french else value.en
+        return value
+
+    return finalize
+
+
 class Jinja2(django_jinja2.Jinja2):
-    """Django's Jinja2 backend, plus `name#block` for a block rendered alone."""
+    """Django's Jinja2 backend with one compiled environment per language, whose gettext reads
+    that language's catalogue directly (a page asks for about a hundred strings); plus
+    `name#block` for a block rendered alone."""
+
+    def __init__(self, params: dict) -> None:
+        super().__init__(params)
+        self.envs = {code: self._language_environment(code) for code, _ in settings.LANGUAGES}
+
+    def _language_environment(self, language: str) -> jinja2.Environment:
+        base = self.env
+        env = environment(
+            loader=base.loader,
+            autoescape=base.autoescape,
+            auto_reload=base.auto_reload,
+            undefined=base.undefined,
+            finalize=_text_in(language),
+        )
+        env.install_gettext_translations(  # type: ignore[attr-defined]  # the i18n extension's
+            trans_real.translation(language), newstyle=True
+        )
+        return env
 
     def get_template(self, template_name: str) -> django_jinja2.Template:
         name, _, block = template_name.partition("#")
-        template = super().get_template(name)
-        if not block:
-            return template
-        return django_jinja2.Template(_Block(template.template, block), self)
+        env = self.envs.get(translation.get_language(), self.env)
+        try:
+            template = env.get_template(name)
+        except jinja2.TemplateNotFound as exc:
+            raise TemplateDoesNotExist(exc.name, backend=self) from exc
+        return django_jinja2.Template(_Block(template, block) if block else template, self)
