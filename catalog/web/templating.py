@@ -9,6 +9,7 @@ Django's own apps (the admin, the sitemap) keep their templates in the second en
 """
 
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from functools import lru_cache
 from typing import Any
 
@@ -54,12 +55,21 @@ def _citation(language: str, prefix: str, slugs: tuple[str, ...]) -> Markup:
     return Markup('<span class="cite">{} {}</span>').format(label, links)
 
 
+# What the page being rendered has cited, in order: its printed reference list (base.html).
+_cited: ContextVar[dict[str, SourceRef] | None] = ContextVar("cited", default=None)
+
+
 def cite(sources: Iterable[SourceRef]) -> Markup:
     """Links to the sources page for `sources`, in a "Source(s):" line. A page cites the same
     few sets of sources again and again; each set is written once per language."""
-    slugs = tuple(source.slug for source in sources or ())
-    if not slugs:
+    sources = tuple(sources or ())
+    if not sources:
         return Markup("")
+    cited = _cited.get()
+    if cited is not None:
+        for source in sources:
+            cited.setdefault(source.slug, source)
+    slugs = tuple(source.slug for source in sources)
     return _citation(translation.get_language(), get_script_prefix(), slugs)
 
 
@@ -68,6 +78,11 @@ def page_in(context: jinja2.runtime.Context, lang: str, absolute: bool = False) 
     """This page in `lang` (the home page on error pages): see catalog.web.alternates."""
     request: HttpRequest | None = context.get("request")
     return translated_url(request, lang, bool(context.get("error_page")), absolute)
+
+
+def cited_sources() -> list[SourceRef]:
+    """Every source the page has cited so far, in the order of first citation."""
+    return list((_cited.get() or {}).values())
 
 
 def capfirst(text: str) -> str:
@@ -87,6 +102,7 @@ def environment(**options: Any) -> jinja2.Environment:
     env.globals.update(
         url=url,
         cite=cite,
+        cited_sources=cited_sources,
         static=static,
         page_in=page_in,
         htmx_script=htmx_script,
@@ -123,6 +139,17 @@ def _text_in(language: str) -> Callable[[Any], Any]:
     return finalize
 
 
+class _Page(django_jinja2.Template):
+    """A template rendered as a page: it starts with an empty list of cited sources."""
+
+    def render(self, context: dict | None = None, request: HttpRequest | None = None) -> str:
+        token = _cited.set({})
+        try:
+            return super().render(context, request)
+        finally:
+            _cited.reset(token)
+
+
 class Jinja2(django_jinja2.Jinja2):
     """Django's Jinja2 backend with one compiled environment per language, whose gettext reads
     that language's catalogue directly (a page asks for about a hundred strings); plus
@@ -153,4 +180,6 @@ class Jinja2(django_jinja2.Jinja2):
             template = env.get_template(name)
         except jinja2.TemplateNotFound as exc:
             raise TemplateDoesNotExist(exc.name, backend=self) from exc
-        return django_jinja2.Template(_Block(template, block) if block else template, self)
+        if block:
+            return django_jinja2.Template(_Block(template, block), self)
+        return _Page(template, self)

@@ -234,3 +234,12 @@ def test_the_result_prints_with_its_link_and_without_buttons(page: Page, live_se
     expect(page.locator(".site-header nav")).to_be_hidden()
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
+
+
+def test_the_reference_list_is_printed_and_not_shown_on_screen(page: Page, live_server, content):
+    page.goto(f"{live_server.url}/fr/r/{CODE}/")
+    references = page.locator(".references")
+    expect(references).to_be_hidden()
+    page.emulate_media(media="print")
+    expect(references).to_be_visible()
+    expect(references.locator("li").first).to_contain_text("https://")
