@@ -747,3 +747,46 @@ def test_odd_query_strings_never_give_a_500(client, query):
     ):
         assert client.get(f"{path}?{query}").status_code in (200, 302, 400)
     assert client.get(f"/en/result/?{query}").status_code in (200, 302, 400)
+
+
+# ---------------------------------------------------------------- per-item truth
+
+
+def category_card(page: str, slug: str) -> str:
+    return page.split(f'id="result-{slug}"', 1)[1].split('class="result-item', 1)[0]
+
+
+def item_groups(card: str) -> list[tuple[str, list[str]]]:
+    """(label, item names) for each group of a category card, in page order."""
+    groups = re.findall(
+        r'<div class="item-group[^"]*">\s*<p>(.*?)</p>\s*<ul class="items">(.*?)</ul>', card, re.S
+    )
+    return [(unescape(label), re.findall(r"<li>(.*?)</li>", items)) for label, items in groups]
+
+
+def test_a_category_shows_which_of_its_items_are_listed_before_the_others_each_line_once(client):
+    page = result(client, "country=FR&age=adult&setting=on&uses=groups")
+    groups = item_groups(category_card(page, "activity"))
+    assert groups[0] == (
+        "Listed for training by the notice's training row and by LinkedIn's FAQ (as quoted by the "
+        "press):",
+        ["Group activity and group messages"],
+    )
+    (label, unlisted), *_ = groups[1:]
+    assert label == "Not listed for training content-generating AI:"
+    assert len(unlisted) >= 4 and "Group activity and group messages" not in unlisted
+    labels = [label for label, _items in groups]
+    assert len(labels) == len(set(labels))  # a line is said once per category, not per item
+
+
+def test_the_listed_items_are_visible_never_collapsed(client):
+    page = result(client, COMPLETE)
+    by_status = page.split('id="by-status"', 1)[1].split("</section>", 1)[0]
+    assert "<details" not in by_status
+
+
+def test_outside_europe_only_the_faqs_list_counts_for_an_item(client):
+    page = result(client, "country=US&age=adult&setting=on&uses=groups")
+    labels = [label for label, _items in item_groups(category_card(page, "profile"))]
+    assert labels[0] == "Listed for training by LinkedIn's FAQ (as quoted by the press):"
+    assert not any("notice" in label for label in labels)

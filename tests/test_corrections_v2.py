@@ -340,9 +340,9 @@ def test_feedback_is_listed_for_training_by_linkedins_faq_not_by_the_notices_tra
     query = "country=FR&age=adult&setting=on&uses=feedback"
     result = get_page(client, result_url("en", query))
     assert "The notice lists it" not in result.text
-    line = result.block("Feedback on LinkedIn's features, including its AI features:", "li")
-    assert "listed for training by LinkedIn's FAQ" in line.text
-    assert "not by the notice's training row" in line.text
+    label = item_group_label(result, "Feedback on LinkedIn's features, including its AI features")
+    assert label.startswith("Listed for training by LinkedIn's FAQ")
+    assert "not by the notice's training row" in label
     api = assessment(client, query)
     (category,) = [c for c in api["categories"] if c["slug"] == "feedback"]
     assert all("train" not in item["rows"] for item in category["items"])
@@ -592,8 +592,8 @@ def test_the_row_our_ai_features_generally_and_the_training_rows_summary_are_sho
     general = page.block(AI_GENERAL, "li")
     assert "Hiring Assistant" in general.text
     assert "Profile data" in general.text.split("Your data it names:", 1)[1]
-    summary = page.block("Summary (the About section):", "li")
-    assert "listed for training by the notice's training row" in summary.text
+    summary = item_group_label(page, "Summary (the About section)")
+    assert summary == "Listed for training by the notice's training row:"
     profile = get_page(client, "/en/categories/profile/")
     assert "you or others" in lead(profile).text
     assert AI_GENERAL in profile.main.find_id("item-summary").text
@@ -734,26 +734,35 @@ ALL_USES = "&".join(
 )
 
 
+def item_group_labels(page: Page) -> list[str]:
+    """What a result says before each group of a category's items ("Listed for training by…:")."""
+    groups = [node for node in page.main.iter("div") if "item-group" in node.attrs.get("class", "")]
+    return [next(group.iter("p")).text for group in groups]
+
+
+def item_group_label(page: Page, item_name: str) -> str:
+    """The label of the group of items that holds this item."""
+    group = page.block(item_name, "div")
+    assert "item-group" in group.attrs.get("class", ""), item_name
+    return next(group.iter("p")).text
+
+
 def item_lines(client) -> set[str]:
-    """The interface strings a result shows after each item's name ("Name and photo: <line>."),
-    read from English results in and outside Europe: every variant of the line."""
-    names = sorted((item["name"] for item in api_items(client).values()), key=len, reverse=True)
+    """The interface strings a result shows before each group of items ("<Line>: Name and
+    photo, …"), read from English results in and outside Europe: every variant of the line."""
     lines = set()
     for country in ("FR", "US"):
         query = f"country={country}&age=adult&setting=on&{ALL_USES}"
-        for node in get_page(client, result_url("en", query)).blocks("li"):
-            name = next((name for name in names if node.text.startswith(f"{name}: ")), None)
-            if name:
-                lines.add(node.text[len(name) + 2 :].removesuffix("."))
+        for label in item_group_labels(get_page(client, result_url("en", query))):
+            lines.add(label[0].lower() + label[1:].removesuffix(":"))
     return lines
 
 
 def test_french_item_lines_put_a_narrow_no_break_space_before_the_colon(client):
     page = get_page(client, result_url("fr", f"country=FR&age=adult&setting=on&{ALL_USES}"))
-    lines = [node.text for node in page.blocks("li")]
-    named = [line for line in lines if line.startswith("Nom et photo")]
-    assert named
-    assert all(line.startswith(f"Nom et photo{NNBSP}:") for line in named)
+    labels = item_group_labels(page)
+    assert len(labels) >= 3
+    assert all(label.endswith(f"{NNBSP}:") for label in labels)
 
 
 def test_french_item_lines_agree_with_every_item_whatever_its_gender_and_number(client, po):

@@ -116,8 +116,23 @@ def listed_by_text(item: Item, region: Region) -> str:
     return _("not listed for training content-generating AI")
 
 
-def item_line(result: ItemResult, region: Region) -> str:
-    return listed_by_text(result.item, region)
+@dataclass(frozen=True)
+class ItemGroup:
+    """The visitor's items of one category that the same documents list (or that none lists)."""
+
+    listed: bool
+    label: str  # who lists them, as it applies where the visitor lives
+    items: tuple[ItemResult, ...]
+
+
+def item_groups(items: tuple[ItemResult, ...], region: Region) -> list[ItemGroup]:
+    """A category's items grouped by who lists them, the listed ones first: each line once, and
+    what concerns the visitor before what does not."""
+    grouped: dict[tuple[bool, str], list[ItemResult]] = {}
+    for result in items:
+        grouped.setdefault((result.listed, listed_by_text(result.item, region)), []).append(result)
+    groups = [ItemGroup(*key, tuple(members)) for key, members in grouped.items()]
+    return sorted(groups, key=lambda group: not group.listed)
 
 
 def training_reason(assessment: Assessment) -> str:

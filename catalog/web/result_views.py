@@ -73,9 +73,7 @@ def result_context(request: HttpRequest, answers: Answers, notice: Notice) -> di
                     "categories": [
                         {
                             "result": category,
-                            "items": [
-                                (item, summary.item_line(item, region)) for item in category.items
-                            ],
+                            "item_groups": summary.item_groups(category.items, region),
                             "sources": category_sources(category, notice),
                         }
                         for category in members
