@@ -209,6 +209,12 @@ class Notice:
     exclusions: tuple[Exclusion, ...]  # main ones first, then the further ones
 
     @cached_property
+    def rendered(self) -> dict:
+        """Pieces of pages this version always renders the same way, kept with it (filled by
+        catalog.web.templating.once): a new revision builds new versions, so nothing goes stale."""
+        return {}
+
+    @cached_property
     def _by_country(self) -> dict[str, Region]:
         return {code: region for region in self.regions for code in region.countries}
 

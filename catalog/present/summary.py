@@ -5,6 +5,8 @@ the share text, the letter and the API read these. Text comes out in the active 
 """
 
 from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
 
 from django.utils.formats import date_format
 from django.utils.functional import Promise
@@ -14,7 +16,7 @@ from django.utils.translation import gettext as _
 from catalog.rules import assessment as rules
 from catalog.rules.assessment import Assessment, CategoryResult, ItemResult
 from catalog.rules.countries import country_name
-from catalog.snapshot import NOTICE, Item, Period, Region
+from catalog.snapshot import NOTICE, Item, Notice, Period, Region, SourceRef
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,13 @@ DOCUMENTS = {
 }
 
 
-def day(value) -> str:
+def day(value: date) -> str:
+    return _day(get_language(), value)
+
+
+@lru_cache(maxsize=512)
+def _day(language: str | None, value: date) -> str:
+    """A date in words in `language` (the active one): formatted once, a page names a few."""
     return date_format(value, "j F Y")
 
 
@@ -95,9 +103,9 @@ def until_switched_off_text(period: Period) -> str:
     return _("from %(start)s until you switched the setting off") % {"start": day(period.start)}
 
 
-def listed_by_text(item: Item, region: Region) -> str:
-    """Who lists the item for training, as it applies in the visitor's region."""
-    notice = "notice" in item.listed_by and region.document == NOTICE
+def listed_by_text(item: Item, document: str) -> str:
+    """Who lists the item for training, as it applies where the visitor lives (`document`)."""
+    notice = "notice" in item.listed_by and document == NOTICE
     faq = "faq" in item.listed_by
     if notice and faq:
         return _(
@@ -106,7 +114,7 @@ def listed_by_text(item: Item, region: Region) -> str:
         )
     if notice:
         return _("listed for training by the notice's training row")
-    if faq and region.document == NOTICE:
+    if faq and document == NOTICE:
         return _(
             "listed for training by LinkedIn's FAQ (as quoted by the press), not by the notice's "
             "training row"
@@ -125,12 +133,15 @@ class ItemGroup:
     items: tuple[ItemResult, ...]
 
 
-def item_groups(items: tuple[ItemResult, ...], region: Region) -> list[ItemGroup]:
-    """A category's items grouped by who lists them, the listed ones first: each line once, and
-    what concerns the visitor before what does not."""
+def item_groups(items: tuple[ItemResult, ...], document: str) -> list[ItemGroup]:
+    """A category's items grouped by who lists them where the visitor lives (`document`: the
+    notice or the global policy), the listed ones first: each line once, and what concerns
+    the visitor before what does not."""
     grouped: dict[tuple[bool, str], list[ItemResult]] = {}
     for result in items:
-        grouped.setdefault((result.listed, listed_by_text(result.item, region)), []).append(result)
+        grouped.setdefault((result.listed, listed_by_text(result.item, document)), []).append(
+            result
+        )
     groups = [ItemGroup(*key, tuple(members)) for key, members in grouped.items()]
     return sorted(groups, key=lambda group: not group.listed)
 
@@ -333,3 +344,9 @@ def place(assessment: Assessment) -> str:
         )
         % values
     )
+
+
+def category_sources(category: CategoryResult, notice: Notice) -> list[SourceRef]:
+    """The sources behind a category's lines, each once: one sources line per block."""
+    cited = {source.slug for item in category.items for source in item.item.sources}
+    return [source for source in notice.sources if source.slug in cited]

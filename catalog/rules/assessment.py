@@ -199,15 +199,13 @@ def assess(answers: Answers, notice: Notice) -> Assessment:
     row_uses: tuple[RowUse, ...] = ()
     policy_uses: tuple[PolicyUse, ...] = ()
     if region.document == NOTICE:
+        # The rows each of the visitor's categories is named in, through its items.
+        named_in = [
+            (result.name, {row for item in result.items for row in item.item.rows})
+            for result in categories
+        ]
         row_uses = tuple(
-            RowUse(
-                row,
-                tuple(
-                    result.name
-                    for result in categories
-                    if any(row.slug in item.item.rows for item in result.items)
-                ),
-            )
+            RowUse(row, tuple(name for name, rows in named_in if row.slug in rows))
             for row in notice.rows
             if row.slug != "train" and row.applies_in(region)
         )

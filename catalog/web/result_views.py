@@ -36,12 +36,11 @@ from catalog.rules.assessment import (
     NOT_LISTED,
     PAST_ONLY,
     Assessment,
-    CategoryResult,
     assess,
 )
 from catalog.rules.questions import QUESTIONS
 from catalog.rules.routing import first_problem
-from catalog.snapshot import Notice, SourceRef
+from catalog.snapshot import Notice
 from catalog.web.content import loaded_content
 from catalog.web.links import (
     answers_url,
@@ -70,14 +69,7 @@ def result_context(request: HttpRequest, answers: Answers, notice: Notice) -> di
                 {
                     "status": summary.STATUSES[status],
                     "reason": summary.category_reason(assessment, members[0]),
-                    "categories": [
-                        {
-                            "result": category,
-                            "item_groups": summary.item_groups(category.items, region),
-                            "sources": category_sources(category, notice),
-                        }
-                        for category in members
-                    ],
+                    "categories": members,
                 }
             )
     return {
@@ -100,12 +92,6 @@ def result_context(request: HttpRequest, answers: Answers, notice: Notice) -> di
         ),
         **share_context(request, assessment),
     }
-
-
-def category_sources(category: CategoryResult, notice: Notice) -> list[SourceRef]:
-    """The sources behind a category's lines, each once: one sources line per block."""
-    cited = {source.slug for item in category.items for source in item.item.sources}
-    return [source for source in notice.sources if source.slug in cited]
 
 
 @require_safe

@@ -8,8 +8,9 @@ fragment and the full page come from the same markup, as Django's template parti
 Django's own apps (the admin, the sitemap) keep their templates in the second engine.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from contextvars import ContextVar
+from dataclasses import fields, is_dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -27,9 +28,10 @@ from django_htmx.jinja import htmx_script
 from jinja2_fragments import render_block
 from markupsafe import Markup
 
+from catalog.present import summary
 from catalog.present.pages import row_names
 from catalog.present.summary import period_text
-from catalog.snapshot import SourceRef, Text
+from catalog.snapshot import Notice, SourceRef, Text
 from catalog.web.alternates import translated_url
 
 
@@ -80,9 +82,78 @@ def page_in(context: jinja2.runtime.Context, lang: str, absolute: bool = False) 
     return translated_url(request, lang, bool(context.get("error_page")), absolute)
 
 
-def cited_sources() -> list[SourceRef]:
-    """Every source the page has cited so far, in the order of first citation."""
-    return list((_cited.get() or {}).values())
+def _key(value: Any) -> Hashable:
+    """What identifies an argument of a fragment within one notice version: a content object
+    (one with a `slug` field) by its type and slug; any other dataclass by all its fields;
+    sequences member by member; anything else must be a plain, hashable value."""
+    keyer = _KEYERS.get(type(value))
+    if keyer is None:
+        keyer = _KEYERS[type(value)] = _keyer(type(value))
+    return keyer(value)
+
+
+def _keyer(cls: type) -> Callable[[Any], Hashable]:
+    if issubclass(cls, (list, tuple)):
+        return lambda value: tuple(map(_key, value))
+    if issubclass(cls, (set, frozenset)):
+        return lambda value: tuple(sorted(map(_key, value)))
+    if is_dataclass(cls):
+        names = tuple(field.name for field in fields(cls))
+        if "slug" in names:
+            return lambda value: (cls, value.slug)
+        return lambda value: (cls, *(_key(getattr(value, name)) for name in names))
+    if cls.__hash__ is None:
+        raise TypeError(f"a fragment's argument must be hashable: {cls.__name__}")
+    return lambda value: value
+
+
+_KEYERS: dict[type, Callable[[Any], Hashable]] = {}
+
+
+def once(macro: jinja2.runtime.Macro, notice: Notice, *args: Any) -> Markup:
+    """A macro's output, rendered once per notice version, language and arguments, and kept
+    with the version (Notice.rendered).
+
+    For the parts of a page that depend only on the content: per-version structures computed
+    once per language. The macro must read nothing but its arguments (import it without
+    context) and `notice` comes first among them. Its citations are recorded each time, so
+    the printed reference list stays whole.
+    """
+    key = (translation.get_language(), macro.name, *(_key(arg) for arg in args))
+    try:
+        html, sources = notice.rendered[key]
+    except KeyError:
+        token = _cited.set({})
+        try:
+            html = macro(notice, *args)
+            sources = tuple(_cited.get().values())
+        finally:
+            _cited.reset(token)
+        notice.rendered[key] = (html, sources)
+    cited = _cited.get()
+    if cited is not None:
+        for source in sources:
+            cited.setdefault(source.slug, source)
+    return html
+
+
+@jinja2.pass_context
+def reference_list(context: jinja2.runtime.Context) -> Markup:
+    """The printed list of every source the page has cited so far, in the order of first
+    citation (base.html calls it after the page's content)."""
+    sources = tuple((_cited.get() or {}).values())
+    if not sources:
+        return Markup("")
+    return _reference_list(context.environment, translation.get_language(), sources)
+
+
+@lru_cache(maxsize=256)
+def _reference_list(
+    env: jinja2.Environment, language: str, sources: tuple[SourceRef, ...]
+) -> Markup:
+    """Written once per language and list: sources compare by value, so a corrected source
+    makes a new list."""
+    return Markup(env.get_template("_references.html").render(references=sources))
 
 
 def capfirst(text: str) -> str:
@@ -102,7 +173,10 @@ def environment(**options: Any) -> jinja2.Environment:
     env.globals.update(
         url=url,
         cite=cite,
-        cited_sources=cited_sources,
+        once=once,
+        item_groups=summary.item_groups,
+        category_sources=summary.category_sources,
+        reference_list=reference_list,
         static=static,
         page_in=page_in,
         htmx_script=htmx_script,
