@@ -97,13 +97,18 @@ def test_home_groups_categories_by_training_and_links_the_self_assessment(client
     for slug in ("technical", "inferred", "verification"):
         assert f'href="/en/categories/{slug}/"' in rest
     assert 'href="/en/check/"' in html
-    assert "Sources differ: the Blog du Modérateur presents all eight kinds" in html
+    assert "The Blog du Modérateur presents all eight kinds of data as training data" in html
     assert "Group activity and group messages" in training
 
 
 def home_top(client, lang: str) -> str:
     """What a visitor reads first: the h1, the lead and the call to action, before any section."""
     return main_of(client.get(f"/{lang}/").content.decode()).split("<section", 1)[0]
+
+
+def home_opening(client, lang: str) -> str:
+    """The top and the first section's words up to its first cards: the page's first screen."""
+    return main_of(client.get(f"/{lang}/").content.decode()).split('<ul class="cards">', 1)[0]
 
 
 def visible(html: str) -> str:
@@ -168,6 +173,36 @@ def test_home_lead_links_the_setting_and_says_the_link_opens_linkedin(client, la
     assert future in paragraph  # for the future only, and its source: LinkedIn's help page
     assert "SET" in sources_cited(paragraph)
     assert top.index(link[0]) < top.index('class="button"')  # before the check's button
+
+
+JARGON = {
+    "en": r"\brows?\b|\bcells?\b|training row|sources differ|Blog du Modérateur",
+    "fr": r"\blignes?\b|\bcellules?\b|sources divergent|Blog du Modérateur",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_opening_has_no_jargon_and_no_argument_between_sources(client, lang):
+    opening = visible(home_opening(client, lang))
+    assert not re.search(JARGON[lang], opening, flags=re.I), opening
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [
+        ("en", "The Blog du Modérateur presents all eight kinds"),
+        ("fr", "Le Blog du Modérateur présente les huit types"),
+    ],
+)
+def test_home_shows_where_sources_differ_below_the_lead_and_the_eight_kinds(client, lang, note):
+    main = main_of(client.get(f"/{lang}/").content.decode())
+    differ = main.split('<section aria-labelledby="differ">', 1)[1].split("</section>", 1)[0]
+    assert note in differ
+    assert {"BDM", "FAQ"} <= sources_cited(differ.split(note, 1)[1].split("</li>", 1)[0])
+    assert 'href="#region-eea"' in differ  # the Microsoft difference, shown in the region table
+    assert main.count(note) == 1
+    assert main.index('aria-labelledby="eight"') < main.index('aria-labelledby="differ"')
+    assert main.index('aria-labelledby="where"') < main.index('aria-labelledby="differ"')
 
 
 def test_home_says_once_that_feedback_is_listed_by_the_faq_only(client):

@@ -29,7 +29,9 @@ def home(request: HttpRequest) -> HttpResponse:
             "setting_url": SETTING_URL,
             "cite_lead": notice.cite("FAQ", "PCMAG"),
             "cite_setting": notice.cite("SET", notice.source.slug),
-            "cite_eight": notice.cite("BDM", notice.source.slug, "FAQ"),
+            "cite_eight": notice.cite(notice.source.slug, "FAQ"),
+            "cite_differ": notice.cite("BDM", notice.source.slug, "FAQ"),
+            "cite_microsoft": notice.cite("AFP", "N25"),
         },
     )
 
