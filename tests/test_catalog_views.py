@@ -1,8 +1,10 @@
 """Catalog pages via the test client: both languages, 404s, htmx, no cookie, few queries."""
 
+import dataclasses
 import gzip
 import re
 import xml.etree.ElementTree as ET
+from datetime import date
 
 import pytest
 from django.test import RequestFactory
@@ -10,6 +12,8 @@ from django.utils import translation
 from django_htmx.middleware import HtmxDetails
 from markupsafe import escape  # as the template engine escapes
 
+from catalog.present import pages
+from catalog.present.summary import SETTING_URL, region_periods_text
 from catalog.rules.vocabulary import CATEGORY_SLUGS, EXCLUSION_SLUGS
 from catalog.web import views
 
@@ -93,8 +97,112 @@ def test_home_groups_categories_by_training_and_links_the_self_assessment(client
     for slug in ("technical", "inferred", "verification"):
         assert f'href="/en/categories/{slug}/"' in rest
     assert 'href="/en/check/"' in html
-    assert "Sources differ: the Blog du Modérateur presents all eight kinds" in html
+    assert "The Blog du Modérateur presents all eight kinds of data as training data" in html
     assert "Group activity and group messages" in training
+
+
+def home_top(client, lang: str) -> str:
+    """What a visitor reads first: the h1, the lead and the call to action, before any section."""
+    return main_of(client.get(f"/{lang}/").content.decode()).split("<section", 1)[0]
+
+
+def home_opening(client, lang: str) -> str:
+    """The top and the first section's words up to its first cards: the page's first screen."""
+    return main_of(client.get(f"/{lang}/").content.decode()).split('<ul class="cards">', 1)[0]
+
+
+def visible(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def sources_cited(html: str) -> set[str]:
+    return set(re.findall(r'#source-([\w-]+)"', html))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_lead_says_when_data_may_be_used_in_every_region_with_its_sources(
+    client, notice, lang
+):
+    lines = re.findall(r"<li>(.*?)</li>", home_top(client, lang), flags=re.S)
+    with translation.override(lang):
+        for region in notice.regions:
+            (line,) = [line for line in lines if escape(str(region.name)) in line]
+            assert escape(region_periods_text(region)) in line, region.slug
+            periods_sources = {
+                source.slug for period in region.periods for source in period.sources
+            }
+            assert periods_sources <= sources_cited(line), region.slug
+    top = visible(home_top(client, lang))
+    assert ("United States" if lang == "en" else "États-Unis") in top
+    assert ("3 November 2025" if lang == "en" else "3 novembre 2025") in top
+
+
+def test_the_leads_region_lines_come_from_the_content(notice):
+    lines = pages.region_lines(notice)
+    shown = [[region.slug for region in line.regions] for line in lines]
+    assert shown == [["eea", "ch"], ["gb"], ["ca"], ["hk"], ["other"]]  # same periods, one line
+    ch = notice.region("ch")
+    later = dataclasses.replace(ch.current, start=date(2026, 1, 1))
+    moved = dataclasses.replace(ch, periods=(later,))
+    changed = dataclasses.replace(
+        notice, regions=tuple(moved if region is ch else region for region in notice.regions)
+    )
+    lines = pages.region_lines(changed)
+    assert [[region.slug for region in line.regions] for line in lines][:2] == [["eea"], ["ch"]]
+    with translation.override("en"):
+        assert lines[1].names == "Switzerland"
+        assert lines[1].periods == "since 1 January 2026"
+    with translation.override("fr"):
+        assert pages.region_lines(notice)[0].names.endswith(" et Suisse")
+
+
+@pytest.mark.parametrize(
+    ("lang", "opens", "future"),
+    [
+        ("en", "(opens LinkedIn)", "only for the future"),
+        ("fr", "(ouvre LinkedIn)", "pour l’avenir"),
+    ],
+)
+def test_home_lead_links_the_setting_and_says_the_link_opens_linkedin(client, lang, opens, future):
+    top = home_top(client, lang)
+    link = re.search(rf'<a href="{re.escape(SETTING_URL)}"([^>]*)>([^<]*)</a>', top)
+    assert link, "the lead links the setting"
+    assert opens in link[2]
+    assert "noopener" in link[1]
+    paragraph = top[: link.start()].rsplit("<p", 1)[1] + top[link.start() :].split("</p>", 1)[0]
+    assert future in paragraph  # for the future only, and its source: LinkedIn's help page
+    assert "SET" in sources_cited(paragraph)
+    assert top.index(link[0]) < top.index('class="button"')  # before the check's button
+
+
+JARGON = {
+    "en": r"\brows?\b|\bcells?\b|training row|sources differ|Blog du Modérateur",
+    "fr": r"\blignes?\b|\bcellules?\b|sources divergent|Blog du Modérateur",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_opening_has_no_jargon_and_no_argument_between_sources(client, lang):
+    opening = visible(home_opening(client, lang))
+    assert not re.search(JARGON[lang], opening, flags=re.I), opening
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [
+        ("en", "The Blog du Modérateur presents all eight kinds"),
+        ("fr", "Le Blog du Modérateur présente les huit types"),
+    ],
+)
+def test_home_shows_where_sources_differ_below_the_lead_and_the_eight_kinds(client, lang, note):
+    main = main_of(client.get(f"/{lang}/").content.decode())
+    differ = main.split('<section aria-labelledby="differ">', 1)[1].split("</section>", 1)[0]
+    assert note in differ
+    assert {"BDM", "FAQ"} <= sources_cited(differ.split(note, 1)[1].split("</li>", 1)[0])
+    assert 'href="#region-eea"' in differ  # the Microsoft difference, shown in the region table
+    assert main.count(note) == 1
+    assert main.index('aria-labelledby="eight"') < main.index('aria-labelledby="differ"')
+    assert main.index('aria-labelledby="where"') < main.index('aria-labelledby="differ"')
 
 
 def test_home_says_once_that_feedback_is_listed_by_the_faq_only(client):

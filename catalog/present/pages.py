@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from catalog.present.summary import names_text, region_periods_text
 from catalog.snapshot import (
     Category,
     Content,
@@ -182,8 +183,51 @@ class CategoryCard:
 
 
 @dataclass(frozen=True)
+class RegionLine:
+    """One line of the home page's lead: the regions that share the same training periods, and
+    since when (or when) their members' data may be used. Words come in the active language."""
+
+    regions: tuple[Region, ...]
+    sources: list[SourceRef]  # of every period of these regions, each once
+
+    @property
+    def names(self) -> str:
+        return names_text([str(region.name) for region in self.regions])
+
+    @property
+    def periods(self) -> str:
+        return region_periods_text(self.regions[0])
+
+
+def _periods_shown(region: Region) -> tuple:
+    """What the words of a region's periods depend on: their dates and how approximate they are."""
+    return tuple(
+        (period.start, period.end, period.start_approximate, period.end_approximate)
+        for period in region.periods
+    )
+
+
+def region_lines(notice: Notice) -> list[RegionLine]:
+    """Every region once, in the notice's order; regions whose periods read the same share a
+    line (the EEA and Switzerland)."""
+    groups: dict[tuple, list[Region]] = {}
+    for region in notice.regions:
+        groups.setdefault(_periods_shown(region), []).append(region)
+    return [
+        RegionLine(
+            tuple(regions),
+            unique_sources(
+                (period.sources for region in regions for period in region.periods), notice
+            ),
+        )
+        for regions in groups.values()
+    ]
+
+
+@dataclass(frozen=True)
 class HomePage:
     notice: Notice
+    region_lines: list[RegionLine]  # the lead: since when, where you live
     training: list[CategoryCard]
     not_training: list[CategoryCard]
     exclusions: tuple[Exclusion, ...]
@@ -192,13 +236,15 @@ class HomePage:
 
 
 def home_page(notice: Notice) -> HomePage:
-    """Categories grouped by whether LinkedIn lists any of their items for training."""
+    """The lead's region lines; categories grouped by whether LinkedIn lists any of their items
+    for training."""
     cards = [
         CategoryCard(category, tuple(item for item in category.items if item.listed_by))
         for category in notice.categories
     ]
     return HomePage(
         notice=notice,
+        region_lines=region_lines(notice),
         training=[card for card in cards if card.training_items],
         not_training=[card for card in cards if not card.training_items],
         exclusions=notice.main_exclusions,

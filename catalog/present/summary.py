@@ -4,6 +4,7 @@ One place for each fact of presentation (STYLE.md 13): the result page, the shor
 the share text, the letter and the API read these. Text comes out in the active language.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -86,6 +87,13 @@ def period_text(period: Period) -> str:
 def region_periods_text(region: Region) -> str:
     """Every training period where the visitor lives, the 2024 ones included (gb, hk, ca)."""
     return _(", then ").join(period_text(period) for period in region.periods)
+
+
+def names_text(names: Sequence[str]) -> str:
+    """Names in running text: "A", "A and B", "A, B and C"."""
+    if len(names) < 2:
+        return "".join(names)
+    return _("%(names)s and %(last)s") % {"names": ", ".join(names[:-1]), "last": names[-1]}
 
 
 def periods_text(periods: tuple[Period, ...]) -> str:

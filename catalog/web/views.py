@@ -9,6 +9,7 @@ from django_htmx.middleware import HtmxDetails
 
 from catalog.present import pages
 from catalog.present.letter import row_heading
+from catalog.present.summary import SETTING_URL
 from catalog.web.content import loaded_content
 
 
@@ -25,8 +26,12 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "page": pages.home_page(notice),
             "notice": notice,
-            "cite_intro": notice.cite("SET", "PPG25", "AFP"),
-            "cite_eight": notice.cite("BDM", notice.source.slug, "FAQ"),
+            "setting_url": SETTING_URL,
+            "cite_lead": notice.cite("FAQ", "PCMAG"),
+            "cite_setting": notice.cite("SET", notice.source.slug),
+            "cite_eight": notice.cite(notice.source.slug, "FAQ"),
+            "cite_differ": notice.cite("BDM", notice.source.slug, "FAQ"),
+            "cite_microsoft": notice.cite("AFP", "N25"),
         },
     )
 
