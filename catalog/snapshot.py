@@ -19,6 +19,7 @@ from django.db import connection
 from django.utils.translation import get_language
 
 from catalog import models
+from catalog.present.typography import french_text
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,8 @@ class Text:
 
 
 def _text(row: object, field: str) -> Text:
-    return Text(getattr(row, f"{field}_en"), getattr(row, f"{field}_fr"))
+    """Both languages of a field; the French with French typography, applied once here."""
+    return Text(getattr(row, f"{field}_en"), french_text(getattr(row, f"{field}_fr")))
 
 
 @dataclass(frozen=True)
@@ -284,13 +286,14 @@ def _source(row: models.Source) -> SourceRef:
     return SourceRef(
         slug=row.slug,
         kind=row.kind,
-        title=row.title,
+        # A title keeps the typography of its own language.
+        title=french_text(row.title) if row.title_lang == "fr" else row.title,
         title_lang=row.title_lang,
-        title_fr=row.title_fr,
+        title_fr=french_text(row.title_fr),
         url=row.url,
         url_fr=row.url_fr,
         publisher=row.publisher,
-        publisher_fr=row.publisher_fr,
+        publisher_fr=french_text(row.publisher_fr),
         published=_text(row, "published"),
         note=_text(row, "note"),
     )

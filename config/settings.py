@@ -82,8 +82,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    # Innermost, so the ETag above is computed on the final body.
-    "catalog.web.middleware.FrenchTypographyMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

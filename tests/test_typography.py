@@ -1,12 +1,17 @@
-"""French typography (present/typography.py), applied to every French page by one middleware."""
+"""French typography (present/typography.py): one helper, applied to translations when the
+catalogue is compiled, to content when the snapshot is built and to templates' own text when they
+compile in French; every French page comes out with it, and no page is rewritten per request."""
 
 import re
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from catalog.present.typography import NARROW_NBSP, french_html, french_text
+from tests.test_html_validity import page_types
 
 
 @pytest.mark.parametrize(
@@ -55,7 +60,33 @@ def test_every_french_page_has_it_and_english_pages_do_not(client):
     english = client.get("/en/result/?country=FR&age=adult&setting=on&uses=posts").content.decode()
     assert f"{NARROW_NBSP}:" in french
     assert " :" not in french.split("<main", 1)[1]  # no ordinary space before a colon
-    assert NARROW_NBSP + ":" not in english
+    assert NARROW_NBSP + ":" not in outside_french_elements(english)
+
+
+def outside_french_elements(html: str) -> str:
+    """The page without the elements marked as French (a source's French title keeps French
+    typography wherever it is shown)."""
+    return re.sub(r"""<(\w+)\b[^>]*\blang=["']fr["'][^>]*>.*?</\1>""", "", html, flags=re.S)
+
+
+@pytest.mark.django_db
+def test_every_french_page_is_already_typeset_and_english_text_is_left_alone(client, notice):
+    """Every page type, as rendered: typography was applied at the sources, so applying the
+    helper to the whole page again changes nothing."""
+    for page in page_types(notice):
+        french = client.get(f"/fr{page.path}").content.decode()
+        assert french_html(french) == french, page.name
+        english = outside_french_elements(client.get(f"/en{page.path}").content.decode())
+        # French quotes in English text (« … ») keep their spaces; nothing else is French.
+        assert not re.search(f"{NARROW_NBSP}[:;!?]", english), page.name
+
+
+@pytest.mark.django_db
+def test_the_french_catalogue_is_compiled_with_typography_and_the_english_has_none(client):
+    with translation.override("fr"):
+        assert gettext("Sources:") == f"Sources{NARROW_NBSP}:"
+    with translation.override("en"):
+        assert gettext("Sources:") == "Sources:"
 
 
 # The rules written the plain way, one regex per rule over each text node: the specification the

@@ -26,8 +26,6 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.csp import CSP
 from django.utils.translation import gettext, gettext_noop
 
-from catalog.present.typography import french_html
-
 logger = logging.getLogger(__name__)
 
 GetResponse = Callable[[HttpRequest], HttpResponseBase]
@@ -229,26 +227,6 @@ def _is_cacheable(request: HttpRequest, response: HttpResponseBase) -> bool:
         return False  # personal: sessions, CSRF (the admin only)
     cache_control = response.get("Cache-Control", "")
     return "private" not in cache_control and "no-store" not in cache_control
-
-
-class FrenchTypographyMiddleware:
-    """French pages get French typography (present.typography) in every text node, whatever
-    template or content the text came from: one helper, not spaces typed by hand."""
-
-    def __init__(self, get_response: GetResponse) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        response = self.get_response(request)
-        if (
-            isinstance(response, HttpResponse)
-            and not response.streaming
-            and response.get("Content-Type", "").startswith("text/html")
-            and translation.get_language_from_path(request.path_info) == "fr"
-        ):
-            charset = response.charset
-            response.content = french_html(response.content.decode(charset)).encode(charset)
-        return response
 
 
 class HttpCachingMiddleware:

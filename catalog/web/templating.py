@@ -8,13 +8,16 @@ fragment and the full page come from the same markup, as Django's template parti
 Django's own apps (the admin, the sitemap) keep their templates in the second engine.
 """
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import fields, is_dataclass
 from functools import lru_cache
 from typing import Any
 
 import jinja2
+import jinja2.ext
+import jinja2.filters
+import jinja2.lexer
 from django.conf import settings
 from django.http import HttpRequest
 from django.template import TemplateDoesNotExist
@@ -31,6 +34,7 @@ from markupsafe import Markup
 from catalog.present import summary
 from catalog.present.pages import row_names
 from catalog.present.summary import period_text
+from catalog.present.typography import french_html, french_text
 from catalog.snapshot import Notice, SourceRef, Text
 from catalog.web.alternates import translated_url
 
@@ -160,8 +164,8 @@ def capfirst(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def environment(**options: Any) -> jinja2.Environment:
-    env = jinja2.Environment(extensions=["jinja2.ext.i18n"], **options)
+def environment(extensions: Iterable = (), **options: Any) -> jinja2.Environment:
+    env = jinja2.Environment(extensions=["jinja2.ext.i18n", *extensions], **options)
     env.install_gettext_callables(  # type: ignore[attr-defined]  # added by the i18n extension
         translation.gettext,
         translation.ngettext,
@@ -200,6 +204,33 @@ class _Block:
         return render_block(self.template.environment, self.template.name, self.block, context)
 
 
+class FrenchTypography(jinja2.ext.Extension):
+    """French typography in a template's own text (catalog.present.typography), applied when a
+    template compiles in the French environment. Translations get it when the catalogue is
+    compiled (catalog/management/commands/compilemessages.py) and content when the snapshot is
+    built, so no page is rewritten at request time. Text inside {% trans %} stays as written: it
+    is the message id. The separators of `join` are the template's own text too."""
+
+    def __init__(self, environment: jinja2.Environment) -> None:
+        super().__init__(environment)
+
+        @jinja2.pass_eval_context
+        def join(context: Any, value: Iterable, separator: str = "", attribute: Any = None) -> str:
+            return jinja2.filters.do_join(context, value, french_text(separator), attribute)
+
+        environment.filters["join"] = join
+
+    def filter_stream(self, stream: jinja2.lexer.TokenStream) -> Iterator[jinja2.lexer.Token]:
+        in_trans, previous = False, None
+        for token in stream:
+            if previous is not None and previous.type == "block_begin" and token.type == "name":
+                in_trans = token.value == "trans" or (in_trans and token.value != "endtrans")
+            if token.type == "data" and not in_trans:
+                token = jinja2.lexer.Token(token.lineno, "data", french_html(token.value))
+            previous = token
+            yield token
+
+
 def _text_in(language: str) -> Callable[[Any], Any]:
     """What {{ text }} shows of a bilingual Text in this environment's language, without
     asking for the active language at every value."""
@@ -236,6 +267,7 @@ class Jinja2(django_jinja2.Jinja2):
     def _language_environment(self, language: str) -> jinja2.Environment:
         base = self.env
         env = environment(
+            extensions=[FrenchTypography] if language == "fr" else [],
             loader=base.loader,
             autoescape=base.autoescape,
             auto_reload=base.auto_reload,
