@@ -18,6 +18,8 @@ import jinja2
 import jinja2.ext
 import jinja2.filters
 import jinja2.lexer
+import jinja2.nodes
+import jinja2.parser
 from django.conf import settings
 from django.http import HttpRequest
 from django.template import TemplateDoesNotExist
@@ -115,21 +117,26 @@ _KEYERS: dict[type, Callable[[Any], Hashable]] = {}
 
 
 def once(macro: jinja2.runtime.Macro, notice: Notice, *args: Any) -> Markup:
-    """A macro's output, rendered once per notice version, language and arguments, and kept
-    with the version (Notice.rendered).
+    """A macro's output, rendered once per notice version, language and arguments.
 
     For the parts of a page that depend only on the content: per-version structures computed
     once per language. The macro must read nothing but its arguments (import it without
-    context) and `notice` comes first among them. Its citations are recorded each time, so
-    the printed reference list stays whole.
+    context), and `notice` comes first among them.
     """
-    key = (translation.get_language(), macro.name, *(_key(arg) for arg in args))
+    return _once(notice, (macro.name, *(_key(arg) for arg in args)), lambda: macro(notice, *args))
+
+
+def _once(notice: Notice, key: tuple, render: Callable[[], str]) -> Markup:
+    """What `render` writes, kept with the notice version (Notice.rendered) under the active
+    language and `key`. Its citations are recorded at every use, so the printed reference list
+    of each page stays whole."""
+    key = (translation.get_language(), *key)
     try:
         html, sources = notice.rendered[key]
     except KeyError:
         token = _cited.set({})
         try:
-            html = macro(notice, *args)
+            html = Markup(render())
             sources = tuple(_cited.get().values())
         finally:
             _cited.reset(token)
@@ -139,6 +146,28 @@ def once(macro: jinja2.runtime.Macro, notice: Notice, *args: Any) -> Markup:
         for source in sources:
             cited.setdefault(source.slug, source)
     return html
+
+
+class Once(jinja2.ext.Extension):
+    """{% once notice, key… %}…{% endonce %}: the enclosed part of a template rendered once per
+    notice version, language and keys (see `once`). The part may read only the notice, the keys,
+    and what the view derives from them alone; never the request (nonce, host, query)."""
+
+    tags = {"once"}
+
+    def parse(self, parser: jinja2.parser.Parser) -> jinja2.nodes.Node:
+        lineno = next(parser.stream).lineno
+        args = [parser.parse_expression()]
+        while parser.stream.skip_if("comma"):
+            args.append(parser.parse_expression())
+        body = parser.parse_statements(("name:endonce",), drop_needle=True)
+        where = jinja2.nodes.Const(f"{parser.name}:{lineno}")
+        call = self.call_method("_render", [where, jinja2.nodes.List(args)])
+        return jinja2.nodes.CallBlock(call, [], [], body).set_lineno(lineno)
+
+    def _render(self, where: str, args: list, caller: Callable[[], str]) -> Markup:
+        notice, *keys = args
+        return _once(notice, (where, *(_key(key) for key in keys)), caller)
 
 
 @jinja2.pass_context
@@ -165,7 +194,7 @@ def capfirst(text: str) -> str:
 
 
 def environment(extensions: Iterable = (), **options: Any) -> jinja2.Environment:
-    env = jinja2.Environment(extensions=["jinja2.ext.i18n", *extensions], **options)
+    env = jinja2.Environment(extensions=["jinja2.ext.i18n", Once, *extensions], **options)
     env.install_gettext_callables(  # type: ignore[attr-defined]  # added by the i18n extension
         translation.gettext,
         translation.ngettext,

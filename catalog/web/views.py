@@ -46,10 +46,11 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def exclusion(request: HttpRequest, slug: str) -> HttpResponse:
-    found = loaded_content().current.exclusion(slug)
+    notice = loaded_content().current
+    found = notice.exclusion(slug)
     if found is None:
         raise Http404("No such exclusion")
-    return render(request, "catalog/exclusion.html", {"exclusion": found})
+    return render(request, "catalog/exclusion.html", {"exclusion": found, "notice": notice})
 
 
 @require_safe
@@ -81,15 +82,17 @@ def notices(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def notice(request: HttpRequest, slug: str) -> HttpResponse:
-    page = pages.notice_page(loaded_content(), slug)
+    content = loaded_content()
+    page = pages.notice_page(content, slug)
     if page is None:
         raise Http404("No such notice version")
-    return render(request, "catalog/notice.html", {"page": page})
+    return render(request, "catalog/notice.html", {"page": page, "current": content.current})
 
 
 @require_safe
 def sources(request: HttpRequest) -> HttpResponse:
-    return render(request, "catalog/sources.html", {"sources": loaded_content().current.sources})
+    notice = loaded_content().current
+    return render(request, "catalog/sources.html", {"sources": notice.sources, "notice": notice})
 
 
 @require_safe
@@ -114,7 +117,12 @@ def not_a_member(request: HttpRequest) -> HttpResponse:
 @require_safe
 def changes(request: HttpRequest) -> HttpResponse:
     """The public log: notice versions and every correction of this site's content."""
-    return render(request, "catalog/changes.html", {"entries": pages.changes_log(loaded_content())})
+    content = loaded_content()
+    return render(
+        request,
+        "catalog/changes.html",
+        {"entries": pages.changes_log(content), "notice": content.current},
+    )
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
