@@ -96,8 +96,8 @@ clean:
 MESSAGE_KEYWORDS := -k _ -k gettext -k gettext_lazy -k gettext_noop -k ngettext:1,2 \
 	-k ngettext_lazy:1,2 -k pgettext:1c,2 -k pgettext_lazy:1c,2
 messages: $(BIN)/.installed gettext
-	$(BIN)/pybabel extract -F babel.cfg --no-location --omit-header --no-wrap \
-		--ignore-dirs="node_modules .* _*" $(MESSAGE_KEYWORDS) -o locale/django.pot . 2>/dev/null
+	PYTHONPATH=. $(BIN)/pybabel --quiet extract -F babel.cfg --no-location --omit-header \
+		--no-wrap --ignore-dirs="node_modules .* _*" $(MESSAGE_KEYWORDS) -o locale/django.pot .
 	msgmerge --quiet --update --backup=none --no-wrap --no-location \
 		locale/fr/LC_MESSAGES/django.po locale/django.pot
 	rm locale/django.pot

@@ -4,10 +4,15 @@ import io
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 from PIL import Image
 
-from catalog.present import card
+from catalog.present import card, sharing
 from catalog.present.card import CardLine, CardText, card_etag, render_card
+from catalog.rules.answers import Answers
+from catalog.rules.assessment import assess
+
+from .situations import every_situation
 
 ENGLISH = CardText(
     site_name="LinkedIn, your data and AI",
@@ -145,11 +150,11 @@ def hex_colour(pixel: tuple[int, ...]) -> str:
     return "#{:02x}{:02x}{:02x}".format(*pixel[:3])
 
 
-def dots_down(image: Image.Image, x: int) -> list[str]:
+def dots_down(image: Image.Image, x: int, top: int) -> list[str]:
     """The colours met going down the column x through the status dots, each run once."""
     runs: list[str] = []
     previous = card.PAPER
-    for y in range(250, 560):
+    for y in range(top, card.BODY_BOTTOM):
         colour = hex_colour(image.getpixel((x, y)))
         if colour != previous and colour != card.PAPER:
             runs.append(colour)
@@ -164,13 +169,18 @@ def test_the_card_is_a_palette_png_that_keeps_the_exact_status_colours():
     rgb = image.convert("RGB")
     assert hex_colour(rgb.getpixel((5, 5))) == card.BAND
     assert hex_colour(rgb.getpixel((1195, 400))) == card.PAPER
-    # Each category's dot, in its status's colour, in order: four down each column.
-    column_width = (card.WIDTH - 2 * card.MARGIN - 40) // 2
-    left, right = card.MARGIN + 9, card.MARGIN + column_width + 40 + 9
-    colours = [card.STATUS_COLOURS[line.status] for line in EVERY_STATUS.lines]
-    assert dots_down(rgb, left) == colours[:4]
-    assert dots_down(rgb, right) == colours[4:]
-    assert set(card.STATUS_COLOURS.values()) <= set(colours)  # every status is checked
+    # One dot per status, in its status's colour, in the result page's order (what may be used
+    # first), each status's categories listed beside it.
+    colours = list(card.STATUS_COLOURS.values())
+    placed = card.layout(EVERY_STATUS.headline, EVERY_STATUS.lines)
+    below_headline = card.BODY_TOP + len(placed.headline) * card._line_height(placed.headline_size)
+    assert dots_down(rgb, card.MARGIN + card.DOT // 2, below_headline) == colours
+    groups = placed.groups
+    assert [group.status for group in groups] == list(card.STATUS_COLOURS)
+    assert groups[0].names == ("Profile data, Inferred data",)
+    assert set(card.STATUS_COLOURS.values()) <= {
+        card.STATUS_COLOURS[line.status] for line in EVERY_STATUS.lines
+    }  # every status is checked
 
 
 def test_each_language_keeps_its_own_band_and_drawing_one_changes_nothing_in_the_other():
@@ -179,3 +189,96 @@ def test_each_language_keeps_its_own_band_and_drawing_one_changes_nothing_in_the
     band = (0, 0, 1200, 88)
     assert open_png(english).crop(band).tobytes() != open_png(french).crop(band).tobytes()
     assert render_card(ENGLISH) == english
+
+
+# ---------------------------------------------------------------- what a real card says
+
+
+def shown(placed: card.Layout) -> list[str]:
+    """Every line of text the layout draws in the card's body."""
+    return [
+        line
+        for lines in (placed.headline, *((g.label + g.names) for g in placed.groups))
+        for line in lines
+    ]
+
+
+def assert_whole(text: CardText) -> None:
+    """The card draws the headline, each status and each category whole: wrapped, never cut."""
+    placed = card.layout(text.headline, text.lines)
+    assert card.BODY_TOP + placed.height <= card.BODY_BOTTOM, text.headline
+    assert " ".join(placed.headline) == card._text(text.headline)
+    for group in placed.groups:
+        mine = [line for line in text.lines if line.status == group.status]
+        assert " ".join(group.label) == card._text(mine[0].status_label)
+        assert " ".join(group.names) == ", ".join(card._text(line.name) for line in mine)
+    inner = card.WIDTH - 2 * card.MARGIN - card.INDENT
+    for line in shown(placed):
+        assert "…" not in line
+        font = card._font(placed.headline_size, True)
+        if line in placed.headline:
+            assert font.getlength(line) <= card.WIDTH - 2 * card.MARGIN, line
+        else:
+            assert (
+                card._font(placed.names_size).getlength(line) <= inner
+                or card._font(placed.label_size, True).getlength(line) <= inner
+            ), line
+    assert sorted(line.name for line in text.lines) == sorted(
+        line.name for group in placed.groups for line in text.lines if line.status == group.status
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_real_card_shows_its_headline_and_statuses_whole(notice, lang):
+    """All regions (their longest country names) × ages × settings × switch-off dates × earlier
+    accounts, with none, all or one kind of use: the longest headlines and labels there are."""
+    with translation.override(lang):
+        for answers in every_situation(notice):
+            text = sharing.card_text(assess(answers, notice), "LinkedIn", "example.org/r/x/")
+            assert_whole(text)
+            footer_font, footer = card._footer(card._text(text.notice), 700)
+            assert " ".join(footer) == card._text(text.notice)
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "none"),
+    [
+        (
+            "en",
+            "A member in France whose setting is on: from now on, LinkedIn may use 3 of their 6 "
+            "kinds of data to train its content-generating AI.",
+            "This member has none",
+        ),
+        (
+            "fr",
+            "Un membre en France dont le réglage est activé\u202f: LinkedIn peut désormais "
+            "utiliser 3 des 6 types de données de ce membre pour entraîner son IA de création de "
+            "contenu.",
+            "Ce membre n’en a pas",
+        ),
+    ],
+)
+def test_the_card_carries_the_shared_headline_in_the_third_person(notice, lang, title, none):
+    answers = Answers("FR", "adult", "on", None, frozenset({"posts", "ai-tools"}))
+    with translation.override(lang):
+        text = sharing.card_text(assess(answers, notice), "LinkedIn", "example.org/r/x/")
+    assert text.headline == title
+    assert {line.status_label for line in text.lines if line.status == "not-applicable"} == {none}
+    placed = card.layout(text.headline, text.lines)
+    assert " ".join(placed.headline) == title  # the narrow no-break space holds "…activé :"
+    if lang == "fr":
+        assert not any(line.startswith(":") for line in placed.headline)
+
+
+def test_a_long_french_status_label_wraps_instead_of_being_cut():
+    label = "Hors des listes d’entraînement de l’IA de création de contenu " * 2
+    text = CardText(
+        site_name="LinkedIn",
+        headline="Un membre au Royaume-Uni qui a désactivé le réglage",
+        lines=(CardLine("Données techniques", "not-listed", label.strip()),),
+        notice="Avis",
+        link="example.org",
+    )
+    placed = card.layout(text.headline, text.lines)
+    assert len(placed.groups[0].label) == 2
+    assert_whole(text)

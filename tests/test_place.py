@@ -1,10 +1,14 @@
 """Where the visitor lives, in running text: "in the United Kingdom", "in France"; in French, no
-article or preposition to get wrong (« Votre pays : Royaume-Uni »)."""
+article or preposition to get wrong on their own result (« Votre pays : Royaume-Uni »), and the
+right one, from a table, on a shared result (« Un membre au Royaume-Uni qui… »)."""
+
+import re
 
 import pytest
 from django.utils import translation
 
-from catalog.present.summary import ENGLISH_NAMES_WITH_THE, country_in_text, place
+from catalog.present.french_places import FRENCH_IN
+from catalog.present.summary import ENGLISH_NAMES_WITH_THE, country_in_text, in_country, place
 from catalog.rules.answers import COUNTRY_CODES, Answers
 from catalog.rules.assessment import assess
 from catalog.rules.countries import country_name
@@ -83,3 +87,53 @@ def test_the_result_says_where_you_live_in_a_sentence(notice, code, sentence):
 def test_the_result_page_says_you_live_in_the_united_states(client):
     html = client.get("/en/result/?country=US&age=adult&setting=on&uses=").content.decode()
     assert "You live in the United States. " in html
+
+
+# French: « en », « au », « aux » or « à » (and a few « dans », « sur l’île »), by the name.
+FRENCH_PREPOSITIONS = re.compile(r"(en |au |aux |à |à la |sur l’île |dans le |dans les |dans l’)")
+# Phrases that do not end with CLDR's own name, and why.
+FRENCH_NOT_CLDRS_NAME = {
+    "HK": "à Hong Kong",  # not « dans la R.A.S. chinoise de Hong Kong »
+    "MO": "à Macao",
+    "SJ": "au Svalbard et à Jan Mayen",  # each name takes its own preposition
+}
+
+
+def test_every_country_has_its_french_phrase_built_on_cldrs_name():
+    assert set(FRENCH_IN) == set(COUNTRY_CODES)
+    with translation.override("fr"):
+        for code, phrase in FRENCH_IN.items():
+            assert FRENCH_PREPOSITIONS.match(phrase), phrase
+            if code in FRENCH_NOT_CLDRS_NAME:
+                assert phrase == FRENCH_NOT_CLDRS_NAME[code]
+                continue
+            name = country_name(code)
+            # "Îles Féroé" reads « aux îles Féroé » in running text.
+            name = re.sub(r"^Île", "île", name)
+            assert phrase.endswith((" " + name, "’" + name)), (code, phrase, name)
+
+
+@pytest.mark.parametrize(
+    ("code", "english", "french"),
+    [
+        ("FR", "in France", "en France"),
+        ("GB", "in the United Kingdom", "au Royaume-Uni"),
+        ("US", "in the United States", "aux États-Unis"),
+        ("CA", "in Canada", "au Canada"),
+        ("HK", "in Hong Kong SAR China", "à Hong Kong"),
+        ("CH", "in Switzerland", "en Suisse"),
+        ("IR", "in Iran", "en Iran"),
+        ("MX", "in Mexico", "au Mexique"),
+        ("FO", "in the Faroe Islands", "aux îles Féroé"),
+        ("MT", "in Malta", "à Malte"),
+        ("RE", "in Réunion", "à La Réunion"),
+    ],
+)
+def test_a_shared_result_says_where_the_member_lives_with_the_right_preposition(
+    code, english, french
+):
+    with translation.override("en"):
+        assert in_country(code) == english
+    with translation.override("fr"):
+        assert in_country(code) == french
+        assert in_country(code.lower()) == french

@@ -126,8 +126,12 @@ def test_the_short_link_shows_the_same_result_in_french_and_english(client):
     english, french = page(client, f"/en/r/{CODE}/"), page(client, f"/fr/r/{CODE}/")
     assert '<html lang="en">' in english and '<html lang="fr">' in french
     assert h1(english) == (
-        "From now on, LinkedIn may use 3 of your 6 kinds of data to train its "
-        "content-generating AI."
+        "A member in France whose setting is on: from now on, LinkedIn may use 3 of their 6 "
+        "kinds of data to train its content-generating AI."
+    )
+    assert h1(french) == (
+        "Un membre en France dont le réglage est activé\u202f: LinkedIn peut désormais utiliser "
+        "3 des 6 types de données de ce membre pour entraîner son IA de création de contenu."
     )
     assert "Données de profil" in french
     assert statuses(english) == statuses(french)
@@ -140,7 +144,15 @@ def test_the_short_link_shows_what_the_result_page_shows_for_the_same_answers(cl
     full = page(client, f"/en/result/?{FR_ON_QUERY}")
     assert statuses(short) == statuses(full)
     assert len(statuses(short)) == 8
-    assert h1(short) == h1(full)
+    # The same numbers; the visitor's own page talks to them, the short link about them.
+    assert h1(full) == (
+        "From now on, LinkedIn may use 3 of your 6 kinds of data to train its "
+        "content-generating AI."
+    )
+    assert h1(short) == (
+        "A member in France whose setting is on: from now on, LinkedIn may use 3 of their 6 "
+        "kinds of data to train its content-generating AI."
+    )
 
 
 def test_the_language_switch_keeps_the_code(client):
@@ -219,10 +231,17 @@ def test_the_headline_parts_of_a_shared_result(client):
     now = page(client, f"/en/r/{CODE}/")
     assert 'class="part-before"' not in now and 'class="part-never"' not in now
     before = page(client, f"/en/r/{codes.encode(GB_BEFORE, N26)}/")
-    assert h1(before) == "Not from now on, but some of your data may have been used before"
+    assert h1(before) == (
+        "A member in the United Kingdom who switched the setting off before 3 November 2025 and "
+        "had an account before 20 September 2024: some of their data may have been used before, "
+        "but not from now on"
+    )
     assert 'class="part-before"' in before and 'class="part-never"' not in before
     never = page(client, f"/en/r/{codes.encode(Answers('DE', 'adult', 'off', 'before'), N26)}/")
-    assert h1(never) == "Your data is not used to train LinkedIn's content-generating AI"
+    assert h1(never) == (
+        "A member in Germany who switched the setting off before 3 November 2025: their data is "
+        "not used to train LinkedIn's content-generating AI"
+    )
     assert 'class="part-never"' in never and 'class="part-before"' not in never
 
 
@@ -248,7 +267,7 @@ def test_a_us_result_rests_on_the_global_policy_and_its_letter_never_cites_the_g
 def test_a_minors_shared_result_starts_with_what_linkedin_says_and_links_the_setting(client):
     code = codes.encode(Answers("FR", "minor"), N26)
     html = page(client, f"/en/r/{code}/")
-    assert h1(html).startswith("LinkedIn says")
+    assert h1(html).startswith("A member under 18 in France: LinkedIn says")
     assert "data-for-ai-improvement" in html.split('<p class="action">', 1)[1].split("</p>", 1)[0]
 
 
@@ -268,6 +287,126 @@ def test_no_shared_result_says_protected(client, lang):
         for notice in (N25, N26):
             text = unescape(page(client, f"/{lang}/r/{codes.encode(answers, notice)}/"))
             assert not forbidden.search(text), (answers, notice)
+
+
+# ---------------------------------------------------------------- a shared result's voice
+
+CHECK_YOUR_OWN = {"en": "Check your own situation", "fr": "Vérifier votre propre situation"}
+
+
+def main_of(html: str) -> str:
+    return html.split('<main id="main" class="wrap">', 1)[1].split("</main>", 1)[0]
+
+
+def paragraph(html: str, css_class: str) -> str:
+    found = re.search(rf'<p class="{css_class}">(.*?)</p>', html, re.S)
+    assert found, css_class
+    return unescape(re.sub(r"<[^>]+>", "", found.group(1))).strip()
+
+
+def headings(html: str) -> list[str]:
+    return [unescape(text) for text in re.findall(r"<h[23][^>]*>(.*?)</h[23]>", html)]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("code", [CODE, OLD_CODE])
+def test_check_your_own_comes_first_in_main_and_starts_the_questionnaire(client, lang, code):
+    main = main_of(page(client, f"/{lang}/r/{code}/"))
+    first = re.match(
+        r'\s*<p class="action check-own"><a class="button" href="([^"]+)">([^<]+)</a>', main
+    )
+    assert first, main[:300]
+    assert first.group(1) == f"/{lang}/check/"
+    assert unescape(first.group(2)) == CHECK_YOUR_OWN[lang]
+    assert main.index("check-own") < main.index("<h1")
+    question = client.get(first.group(1), follow=True)
+    assert question.redirect_chain[-1][0] == f"/{lang}/check/country/"  # the first question
+    assert question.content.decode().count("<form") == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_visitors_own_result_has_no_check_your_own_and_still_talks_to_them(client, lang):
+    html = page(client, f"/{lang}/result/?{FR_ON_QUERY}")
+    assert CHECK_YOUR_OWN[lang] not in html and "check-own" not in html
+    you = {"en": "You live in France. ", "fr": "Votre pays\u202f: France. "}[lang]
+    assert paragraph(html, "lead").startswith(you)
+    assert {"en": "What you can do", "fr": "Ce que vous pouvez faire"}[lang] in headings(html)
+    # Its preview is the short link's: in the third person too.
+    assert meta(html, "og:title") == h1(page(client, f"/{lang}/r/{CODE}/"))
+
+
+def test_a_shared_result_describes_a_member_in_the_third_person(client):
+    html = page(client, f"/en/r/{CODE}/")
+    assert paragraph(html, "lead").startswith(
+        "This member lives in France. LinkedIn's European Regional Privacy Notice applies, and "
+        "the controller of their data is LinkedIn Ireland Unlimited Company."
+    )
+    assert "<p>This member's setting is on: LinkedIn may use this data" in unescape(html)
+    assert "<p>From the answers given, this member has no data of this kind.</p>" in html
+    assert "This member has none" in html and "You have none" not in html
+    for heading in (
+        "This member's data, kind by kind",
+        "What else LinkedIn does with this member's data",
+        "What this member can do",
+        "A letter to LinkedIn",
+    ):
+        assert heading in headings(html)
+    assert (
+        "stops the training of content-generating AI on the data and content this member provides"
+        in html
+    )
+    assert "Where they live: The national data protection authority" in unescape(html)
+    assert ">Change these answers</a>" in html
+    assert "It holds the answers in a short code, nothing that identifies anyone" in html
+    assert f'href="/en/r/{CODE}/letter/">Write the letter</a>' in html  # the letter link stays
+
+
+def test_a_shared_result_describes_a_member_in_the_third_person_in_french(client):
+    html = unescape(page(client, f"/fr/r/{CODE}/"))
+    assert paragraph(html, "lead").startswith(
+        "Ce membre vit en France. L’avis de confidentialité régional européen de LinkedIn "
+        "s’applique, et le responsable du traitement de ses données est LinkedIn Ireland "
+        "Unlimited Company."
+    )
+    assert "<p>Le réglage de ce membre est activé\u202f: LinkedIn peut désormais utiliser" in html
+    assert "D’après les réponses données, ce membre n’a pas de données de ce type." in html
+    assert "Ce membre n’en a pas" in html and "Vous n’en avez pas" not in html
+    for heading in ("Les données de ce membre, type par type", "Ce que ce membre peut faire"):
+        assert heading in headings(html)
+    assert "Là où vit ce membre\u202f: L’autorité nationale de protection des données" in html
+    assert not re.search(r"\b(vous|votre|vos)\b", paragraph(html, "lead") + h1(html), re.I)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_part_of_a_shared_headline_is_in_the_third_person(client, lang):
+    you = {"en": r"\b(you|your)\b", "fr": r"\b(vous|votre|vos)\b"}[lang]
+    for answers in (
+        GB_BEFORE,
+        US_ON,
+        Answers("DE", "adult", "off", "before"),
+        Answers("FR", "minor"),
+        Answers("GB", "minor", member_earlier="yes"),
+    ):
+        html = page(client, f"/{lang}/r/{codes.encode(answers, N26)}/")
+        parts = [h1(html), paragraph(html, "lead")]
+        parts += [
+            paragraph(html, f"part-{part}")
+            for part in ("before", "never")
+            if f'class="part-{part}"' in html
+        ]
+        parts += [
+            unescape(reason)
+            for reason in re.findall(r'<span class="marker"[^>]*>.*?</h3>\n<p>(.*?)</p>', html)
+        ]
+        steps = html.split('id="next-steps"', 1)[1].split("</section>", 1)[0]
+        parts += [
+            unescape(re.sub(r"<[^>]+>", "", step)) for step in re.findall(r"<p>(.*?)</p>", steps)
+        ]
+        assert len(parts) >= 7
+        for part in parts:
+            # Only a quotation as published may say "your" ("…to process your data").
+            assert not re.search(you, re.sub(r"“[^”]*”", "", part), re.I), (answers, part)
+        assert h1(html).startswith({"en": "A member ", "fr": "Un membre "}[lang])
 
 
 # ---------------------------------------------------------------- old and lenient spellings
@@ -523,7 +662,7 @@ def test_open_graph_and_twitter_tags_summarise_the_result(client, notice, lang):
     )
     assert names in description
     if lang == "en":
-        assert description.startswith(f"From now on: {names}.")
+        assert description.startswith(f"This member's data LinkedIn may use from now on: {names}.")
         assert description.endswith("European Regional Privacy Notice, effective 21 August 2026.")
         assert meta(html, "og:locale") == "en_GB"
     else:
@@ -535,18 +674,23 @@ def test_open_graph_and_twitter_tags_summarise_the_result(client, notice, lang):
 def test_a_minors_preview_says_what_linkedin_says(client):
     minor = codes.encode(Answers("FR", "minor"), N26)
     html = page(client, f"/en/r/{minor}/")
-    assert meta(html, "og:title").startswith("LinkedIn says it does not use data of members")
-    assert meta(html, "og:description").startswith("LinkedIn says it does not use them")
+    assert meta(html, "og:title").startswith(
+        "A member under 18 in France: LinkedIn says it does not use data of members"
+    )
+    assert meta(html, "og:description").startswith(
+        "LinkedIn says it does not use this member's data (8 kinds of data)."
+    )
 
 
 def test_a_result_with_nothing_used_says_so_in_its_preview(client):
     never = codes.encode(Answers("DE", "adult", "off", "before"), N26)
     html = page(client, f"/en/r/{never}/")
-    assert (
-        meta(html, "og:title") == "Your data is not used to train LinkedIn's content-generating AI"
+    assert meta(html, "og:title") == (
+        "A member in Germany who switched the setting off before 3 November 2025: their data is "
+        "not used to train LinkedIn's content-generating AI"
     )
     assert meta(html, "og:description").startswith(
-        "Not used to train LinkedIn's content-generating AI."
+        "This member's data is not used to train LinkedIn's content-generating AI."
     )
 
 

@@ -9,6 +9,7 @@ font and the text folded to ASCII (é → e), rather than with missing-glyph box
 
 import hashlib
 import io
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -21,7 +22,7 @@ WIDTH: Final = 1200
 HEIGHT: Final = 630
 MARGIN: Final = 64
 COMPRESS_LEVEL: Final = 3  # zlib, 1 to 9: light and quick; a card is fetched once, then cached
-LAYOUT_VERSION: Final = "3"  # part of the ETag: bump it when the drawing changes
+LAYOUT_VERSION: Final = "4"  # part of the ETag: bump it when the drawing changes
 
 FONT_DIR: Final = Path("/usr/share/fonts/truetype/dejavu")
 REGULAR: Final = "DejaVuSans.ttf"
@@ -44,6 +45,9 @@ STATUS_COLOURS: Final = {
 _ASCII: Final = str.maketrans({"’": "'", "«": '"', "»": '"', "—": "-", "–": "-", "·": "-"})
 
 
+_BREAKING_SPACES: Final = re.compile(r"[ \t\r\n\f\v]+")
+
+
 @dataclass(frozen=True)
 class CardLine:
     name: str  # the category's name
@@ -54,7 +58,7 @@ class CardLine:
 @dataclass(frozen=True)
 class CardText:
     site_name: str
-    headline: str  # e.g. "4 of 6 kinds of my LinkedIn data may train LinkedIn's AI"
+    headline: str  # the shared result's headline: "A member in France whose setting is on: …"
     lines: tuple[CardLine, ...]
     notice: str  # e.g. "Checked against the notice effective 21 August 2026"
     link: str  # the short link, shown as text
@@ -74,7 +78,8 @@ def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
 
 def _text(value: str) -> str:
     """The text as the font can draw it: unchanged with DejaVu, folded to ASCII without it."""
-    value = " ".join(value.split())  # no newlines or tabs from the content
+    # No newlines or tabs from the content; no-break spaces (French « : ») stay as they are.
+    value = " ".join(_BREAKING_SPACES.split(value.strip(" \t\r\n\f\v")))
     if _fonts_available():
         return value
     folded = unicodedata.normalize("NFKD", value.translate(_ASCII))
@@ -90,27 +95,168 @@ def _fit(text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
     return text.rstrip() + "…"
 
 
-def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int) -> list[str]:
+@lru_cache(maxsize=4096)
+def _width(word: str, font: ImageFont.FreeTypeFont) -> float:
+    return font.getlength(word)
+
+
+@lru_cache(maxsize=2048)
+def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> tuple[str, ...]:
+    """The text in lines no wider than `width`, broken between words; every word is kept (a
+    single word wider than the width gets a line of its own, cut when drawn).
+
+    Lines are measured word by word (each word's width is cached: the same words come back in
+    every card), then each line once as a whole, since kerning may make it a little wider.
+    """
+    space = _width(" ", font)
+    words = text.split(" ")  # _text made every breaking space one " "; no-break ones hold
     lines: list[str] = []
-    words = text.split()
-    while words and len(lines) < max_lines:
-        line = words.pop(0)
-        while words and font.getlength(f"{line} {words[0]}") <= width:
-            line = f"{line} {words.pop(0)}"
+    start = 0
+    while start < len(words):
+        end, total = start + 1, _width(words[start], font)
+        while end < len(words) and total + space + _width(words[end], font) <= width:
+            total += space + _width(words[end], font)
+            end += 1
+        while end - start > 1 and font.getlength(" ".join(words[start:end])) > width:
+            end -= 1
+        lines.append(" ".join(words[start:end]))
+        start = end
+    return tuple(lines)
+
+
+def _pack(names: tuple[str, ...], font: ImageFont.FreeTypeFont, width: int) -> tuple[str, ...]:
+    """Names listed with commas, in lines no wider than `width`, broken between names (within
+    a name only when it is wider than a line by itself)."""
+    lines: list[str] = []
+    line = ""
+    for index, name in enumerate(names):
+        piece = name + ("," if index < len(names) - 1 else "")
+        if line and font.getlength(f"{line} {piece}") <= width:
+            line = f"{line} {piece}"
+            continue
+        if line:
+            lines.append(line)
+        *full, line = _wrap(piece, font, width) or ("",)
+        lines.extend(full)
+    if line:
         lines.append(line)
-    if words:  # more than fits: the last line ends with an ellipsis
-        lines[-1] = _fit(f"{lines[-1]} {' '.join(words)}", font, width - 1)
-    return [_fit(line, font, width) for line in lines]
+    return tuple(lines)
+
+
+# ---------------------------------------------------------------- layout, pure
+#
+# A card shows the shared result's headline whole, then its categories grouped by status as on
+# the page: the status in words (and its colour), then the names of its categories. Nothing is
+# cut: the headline and the groups take the largest sizes at which all of it fits above the
+# rule; only text no real result has (a word wider than the card) could still be cut.
+
+INNER: Final = WIDTH - 2 * MARGIN
+BODY_TOP: Final = 108
+BODY_BOTTOM: Final = 548  # the footer's rule is at 560
+HEADLINE_SIZES: Final = (50, 46, 42, 38, 35, 32, 30, 28)
+GROUP_SIZES: Final = ((26, 24), (22, 21))  # a status's label (bold), its categories' names
+HEADLINE_GAP: Final = 18
+GROUP_GAP: Final = 12
+DOT: Final = 18
+INDENT: Final = DOT + 14  # the text beside a status's dot
+FOOTER_SIZES: Final = (20, 18)  # "Checked against …", on one line or two
+
+
+def _line_height(size: int) -> int:
+    return round(size * 1.22)
+
+
+@dataclass(frozen=True)
+class Group:
+    """One status of the result and the categories that have it, as drawn."""
+
+    status: str
+    label: tuple[str, ...]  # the status in words, in lines
+    names: tuple[str, ...]  # its categories' names, in lines
+
+
+@dataclass(frozen=True)
+class Layout:
+    headline_size: int
+    headline: tuple[str, ...]
+    label_size: int
+    names_size: int
+    groups: tuple[Group, ...]
+
+    @property
+    def height(self) -> int:
+        """From the top of the headline to the bottom of the last group."""
+        height = len(self.headline) * _line_height(self.headline_size) + HEADLINE_GAP
+        for group in self.groups:
+            height += len(group.label) * _line_height(self.label_size)
+            height += len(group.names) * _line_height(self.names_size) + GROUP_GAP
+        return height - GROUP_GAP if self.groups else height
+
+
+def _status_order(status: str) -> int:
+    """The result page's order of statuses (what may be used first); unknown ones last."""
+    order = list(STATUS_COLOURS)
+    return order.index(status) if status in order else len(order)
+
+
+@lru_cache(maxsize=256)
+def layout(headline: str, lines: tuple[CardLine, ...]) -> Layout:
+    """Where the headline and the groups break, at the largest sizes at which they fit."""
+    statuses = sorted({line.status for line in lines}, key=_status_order)
+    wanted = [
+        (
+            status,
+            next(_text(line.status_label) for line in lines if line.status == status),
+            tuple(_text(line.name) for line in lines if line.status == status),
+        )
+        for status in statuses
+    ]
+    headline = _text(headline)
+    found = None
+    for headline_size in HEADLINE_SIZES:
+        headline_lines = _wrap(headline, _font(headline_size, True), INNER)
+        for label_size, names_size in GROUP_SIZES:
+            label_font, names_font = _font(label_size, True), _font(names_size)
+            found = Layout(
+                headline_size,
+                headline_lines,
+                label_size,
+                names_size,
+                tuple(
+                    Group(
+                        status,
+                        _wrap(label, label_font, INNER - INDENT),
+                        _pack(names, names_font, INNER - INDENT),
+                    )
+                    for status, label, names in wanted
+                ),
+            )
+            if BODY_TOP + found.height <= BODY_BOTTOM:
+                return found
+    assert found is not None
+    return found  # more text than any real result has: the drawing stops at the rule
+
+
+@lru_cache(maxsize=256)
+def _footer(notice: str, width: int) -> tuple[ImageFont.FreeTypeFont, tuple[str, ...]]:
+    """The notice line, on one line or, smaller, on two."""
+    for size in FOOTER_SIZES:
+        font = _font(size)
+        lines = _wrap(notice, font, width)
+        if len(lines) <= 2:
+            break
+    return font, lines[:2]
 
 
 # ---------------------------------------------------------------- drawing, fast
 #
 # A card costs a few milliseconds of CPU. It is drawn straight into a palette image whose palette
 # is fixed in advance: each ink on its background, with the anti-aliasing shades in between. The
-# parts every card of a language shares (band, site name, rule) are drawn once; each text is
-# turned into palette indices once and reused (headlines, names, statuses and notices come from a
-# small set), so only the link is drawn anew for each card; and the PNG is written with light
-# compression and no optimisation pass.
+# parts every card of a language shares (band, site name, rule) are drawn once; each line of text
+# is turned into palette indices once and reused (names, statuses and notices come from a small
+# set, and headline lines recur across countries and situations), so mostly the link and a
+# headline's own lines are drawn anew for each card; lines are measured word by word from cached
+# widths; and the PNG is written with light compression and no optimisation pass.
 
 _RAMP: Final = 24  # anti-aliasing shades between an ink and its background (fewer if need be)
 RULE: Final = "#c8c8c8"
@@ -184,18 +330,6 @@ def _fitted(text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
     return _fit(text, font, width)
 
 
-@lru_cache(maxsize=256)
-def _headline(headline: str) -> tuple[ImageFont.FreeTypeFont, tuple[str, ...]]:
-    """The largest size at which the headline fits on two lines (French runs longer)."""
-    inner = WIDTH - 2 * MARGIN
-    for size in (50, 46, 42, 38):
-        font = _font(size, True)
-        lines = _wrap(headline, font, inner, max_lines=2)
-        if " ".join(lines) == " ".join(headline.split()):
-            break
-    return font, tuple(lines)
-
-
 @lru_cache(maxsize=8)
 def _base(site_name: str, font: ImageFont.FreeTypeFont) -> Image.Image:
     """What every card in a language shares: the band with the site's name, and the rule (as
@@ -212,36 +346,46 @@ def _base(site_name: str, font: ImageFont.FreeTypeFont) -> Image.Image:
 def render_card(card: CardText) -> bytes:
     """The card as PNG bytes. Deterministic: the same text always gives the same bytes."""
     canvas = _base(_text(card.site_name), _font(34, True)).copy()
-    inner = WIDTH - 2 * MARGIN
-
-    headline_font, lines = _headline(_text(card.headline))
-    y = 116
-    for line in lines:
-        _draw(canvas, (MARGIN, y), line, headline_font, INK)
-        y += 62
-
-    # Up to eight categories, in two columns of four.
-    name_font, status_font = _font(27, True), _font(23)
-    column_width = (inner - 40) // 2
-    top = max(y + 22, 260)
     draw = ImageDraw.Draw(canvas)
-    for index, line in enumerate(card.lines[:8]):
-        x = MARGIN + (index // 4) * (column_width + 40)
-        row_y = top + (index % 4) * 68
-        colour = STATUS_COLOURS.get(line.status, MUTED)
-        draw.ellipse([x, row_y + 7, x + 18, row_y + 25], fill=_ink(colour))
-        text_x = x + 30
-        name = _fitted(_text(line.name), name_font, column_width - 30)
-        _draw(canvas, (text_x, row_y), name, name_font, INK)
-        status = _fitted(_text(line.status_label), status_font, column_width - 30)
-        _draw(canvas, (text_x, row_y + 33), status, status_font, colour)
+    placed = layout(card.headline, card.lines)
 
-    footer_font, link_font = _font(20), _font(24, True)
-    link = _fit(_text(card.link), link_font, inner // 2)
+    headline_font = _font(placed.headline_size, True)
+    y = BODY_TOP
+    for line in placed.headline:
+        _draw(canvas, (MARGIN, y), _fitted(line, headline_font, INNER), headline_font, INK)
+        y += _line_height(placed.headline_size)
+    y += HEADLINE_GAP
+
+    # Each status once, in its colour, with a dot; the names of its categories beneath.
+    label_font, names_font = _font(placed.label_size, True), _font(placed.names_size)
+    label_height, names_height = _line_height(placed.label_size), _line_height(placed.names_size)
+    text_x, width = MARGIN + INDENT, INNER - INDENT
+    for group in placed.groups:
+        colour = STATUS_COLOURS.get(group.status, MUTED)
+        if y + label_height > BODY_BOTTOM:
+            break
+        dot_y = y + (label_height - DOT) // 2 - 2
+        draw.ellipse([MARGIN, dot_y, MARGIN + DOT, dot_y + DOT], fill=_ink(colour))
+        for lines, font, height, ink in (
+            (group.label, label_font, label_height, colour),
+            (group.names, names_font, names_height, INK),
+        ):
+            for line in lines:
+                if y + height > BODY_BOTTOM + GROUP_GAP:
+                    break
+                _draw(canvas, (text_x, y), _fitted(line, font, width), font, ink)
+                y += height
+        y += GROUP_GAP
+
+    link_font = _font(24, True)
+    link = _fit(_text(card.link), link_font, INNER // 2)
     link_width = int(link_font.getlength(link))
     _draw(canvas, (WIDTH - MARGIN, 594), link, link_font, BAND, "rm", keep=False)
-    notice = _fitted(_text(card.notice), footer_font, inner - link_width - 32)
-    _draw(canvas, (MARGIN, 594), notice, footer_font, MUTED, "lm")
+    footer_font, notice = _footer(_text(card.notice), INNER - link_width - 32)
+    for index, line in enumerate(notice):
+        line_y = 594 if len(notice) == 1 else 581 + 26 * index
+        width = INNER - link_width - 32
+        _draw(canvas, (MARGIN, line_y), _fitted(line, footer_font, width), footer_font, MUTED, "lm")
 
     canvas.putpalette(_palette()[0], "RGB")  # the indices become a palette ("P") image
     output = io.BytesIO()

@@ -2,22 +2,42 @@
 
 One place for each fact of presentation (STYLE.md 13): the result page, the short link, the card,
 the share text, the letter and the API read these. Text comes out in the active language.
+
+A result speaks in one of two voices: to the visitor who answered ("your setting is on"), or, on
+a shared link, about them to whoever opens it ("a member in France whose setting is on"). The
+facts are the same; only the grammatical person changes (`Voice`, `result_text`).
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from functools import lru_cache
 
 from django.utils.formats import date_format
 from django.utils.functional import Promise
-from django.utils.translation import get_language, gettext_lazy, ngettext, pgettext_lazy
+from django.utils.translation import (
+    get_language,
+    gettext_lazy,
+    ngettext,
+    pgettext,
+    pgettext_lazy,
+)
 from django.utils.translation import gettext as _
 
+from catalog.present import letter
+from catalog.present.french_places import FRENCH_IN
 from catalog.rules import assessment as rules
 from catalog.rules.assessment import Assessment, CategoryResult, ItemResult
 from catalog.rules.countries import country_name
 from catalog.snapshot import NOTICE, Item, Notice, Period, Region, SourceRef
+
+
+class Voice(StrEnum):
+    """Who a result talks to."""
+
+    SECOND = "second"  # the visitor's own result (/result/): "you"
+    THIRD = "third"  # a shared link (/r/<code>/), read by anyone: "a member in France who…"
 
 
 @dataclass(frozen=True)
@@ -25,6 +45,10 @@ class Status:
     slug: str
     label: Promise  # a few words: the card, the result's category line
     marker: str  # a character beside the label (the colour is the CSS class status-<slug>)
+    third: Promise | None = None  # the label about someone else, where it says "you"
+
+    def label_in(self, voice: Voice) -> Promise:
+        return self.third if voice == Voice.THIRD and self.third is not None else self.label
 
 
 STATUSES: dict[str, Status] = {
@@ -44,7 +68,12 @@ STATUSES: dict[str, Status] = {
             pgettext_lazy("status", "Not listed for training content-generating AI"),
             "○",
         ),
-        Status(rules.NOT_APPLICABLE, pgettext_lazy("status", "You have none"), "–"),
+        Status(
+            rules.NOT_APPLICABLE,
+            pgettext_lazy("status", "You have none"),
+            "–",
+            pgettext_lazy("status", "This member has none"),
+        ),
     )
 }
 
@@ -96,19 +125,25 @@ def names_text(names: Sequence[str]) -> str:
     return _("%(names)s and %(last)s") % {"names": ", ".join(names[:-1]), "last": names[-1]}
 
 
-def periods_text(periods: tuple[Period, ...]) -> str:
+def periods_text(periods: tuple[Period, ...], voice: Voice = Voice.SECOND) -> str:
     """Periods of possible past use; one still running ran until the visitor switched off."""
     return _(", then ").join(
-        period_text(period) if period.end else until_switched_off_text(period) for period in periods
+        period_text(period) if period.end else until_switched_off_text(period, voice)
+        for period in periods
     )
 
 
-def until_switched_off_text(period: Period) -> str:
+def until_switched_off_text(period: Period, voice: Voice = Voice.SECOND) -> str:
+    values = {"start": day(period.start)}
+    if voice == Voice.THIRD:
+        if period.start_approximate:
+            return (
+                _("from %(start)s or earlier until this member switched the setting off") % values
+            )
+        return _("from %(start)s until this member switched the setting off") % values
     if period.start_approximate:
-        return _("from %(start)s or earlier until you switched the setting off") % {
-            "start": day(period.start)
-        }
-    return _("from %(start)s until you switched the setting off") % {"start": day(period.start)}
+        return _("from %(start)s or earlier until you switched the setting off") % values
+    return _("from %(start)s until you switched the setting off") % values
 
 
 def listed_by_text(item: Item, document: str) -> str:
@@ -154,7 +189,7 @@ def item_groups(items: tuple[ItemResult, ...], document: str) -> list[ItemGroup]
     return sorted(groups, key=lambda group: not group.listed)
 
 
-def training_reason(assessment: Assessment) -> str:
+def training_reason(assessment: Assessment, voice: Voice = Voice.SECOND) -> str:
     """Why the visitor's listed data has its status: one sentence naming the period."""
     training = assessment.training
     region = assessment.region
@@ -163,10 +198,16 @@ def training_reason(assessment: Assessment) -> str:
         "start": day(region.current.start),
         "period": period_text(region.current),
         "periods": region_periods_text(region),
-        "earlier": periods_text(training.periods),
+        "earlier": periods_text(training.periods, voice),
         "cutoff": day(training.cutoff) if training.cutoff else "",
     }
-    sentences = {
+    sentences = _third_person_reasons() if voice == Voice.THIRD else _reasons()
+    return sentences[training.basis] % values
+
+
+def _reasons() -> dict[str, str]:
+    # Built per call, in the active language.
+    return {
         rules.SETTING_ON: _(
             "Your setting is on: LinkedIn may use this data to train content-generating AI from "
             "now on. Training where you live, or possible training: %(periods)s."
@@ -208,23 +249,82 @@ def training_reason(assessment: Assessment) -> str:
             "may have been used %(earlier)s, if you had an account then."
         ),
     }
-    return sentences[training.basis] % values
 
 
-def category_reason(assessment: Assessment, result: CategoryResult) -> str:
+def _third_person_reasons() -> dict[str, str]:
+    return {
+        rules.SETTING_ON: _(
+            "This member's setting is on: LinkedIn may use this data to train content-generating "
+            "AI from now on. Training where this member lives, or possible training: %(periods)s."
+        ),
+        rules.SETTING_UNKNOWN: _(
+            "The setting is on by default: unless this member switched it off, LinkedIn may use "
+            "this data to train content-generating AI from now on. Training where this member "
+            "lives, or possible training: %(periods)s."
+        ),
+        rules.OFF_AFTER_START: _(
+            "This member switched the setting off after the current training period began where "
+            "they live, on %(start)s: this data may have been used (%(earlier)s), but not since."
+        ),
+        rules.OFF_UNKNOWN_DATE: _(
+            "This member switched the setting off but does not know when: this data may have "
+            "been used (%(earlier)s), but not since."
+        ),
+        rules.OFF_NEVER_PAUSED: _(
+            "Training where this member lives has run %(period)s with the setting on by default: "
+            "this data may have been used until they switched it off, but not since."
+        ),
+        rules.OFF_BEFORE_EARLIER: _(
+            "This member switched the setting off before %(start)s, but LinkedIn trained, or may "
+            "have trained, on members' data where they live %(earlier)s, when they had or may "
+            "have had an account: this data may have been used then, but not from then on."
+        ),
+        rules.OFF_BEFORE: _(
+            "This member switched the setting off before the current training period began "
+            "where they live, on %(start)s: the data and content they provided are not used to "
+            "train content-generating AI."
+        ),
+        rules.MINOR_EXCLUDED: _(
+            "LinkedIn says it does not use the data of members it believes could be under 18 to "
+            "train content-generating AI, even if their setting appears on."
+        ),
+        rules.MINOR_EARLIER: _(
+            "LinkedIn says it does not use the data of members it believes could be under 18, "
+            "but every dated source for this exclusion is from 2025: where this member lives, "
+            "this data may have been used %(earlier)s, if they had an account then."
+        ),
+    }
+
+
+def category_reason(
+    assessment: Assessment, result: CategoryResult, voice: Voice = Voice.SECOND
+) -> str:
+    third = voice == Voice.THIRD
     if result.status == rules.NOT_APPLICABLE:
+        if third:
+            return _("From the answers given, this member has no data of this kind.")
         return _("From your answers, you have no data of this kind.")
     if result.status == rules.NOT_LISTED:
         if assessment.region.document == NOTICE:
+            if third:
+                return _(
+                    "Neither the notice's training row nor LinkedIn's FAQ lists this member's "
+                    "data of this kind for training content-generating AI."
+                )
             return _(
                 "Neither the notice's training row nor LinkedIn's FAQ lists your data of this "
                 "kind for training content-generating AI."
+            )
+        if third:
+            return _(
+                "LinkedIn's FAQ does not list this member's data of this kind for training "
+                "content-generating AI; the global Privacy Policy lists no kinds of data."
             )
         return _(
             "LinkedIn's FAQ does not list your data of this kind for training "
             "content-generating AI; the global Privacy Policy lists no kinds of data."
         )
-    return training_reason(assessment)
+    return training_reason(assessment, voice)
 
 
 @dataclass(frozen=True)
@@ -237,7 +337,9 @@ class Headline:
     never: str  # the not-in-scope sentence, when nothing is used
 
 
-def headline(assessment: Assessment) -> Headline:
+def headline(assessment: Assessment, voice: Voice = Voice.SECOND) -> Headline:
+    if voice == Voice.THIRD:
+        return _third_person_headline(assessment)
     total = assessment.applicable
     now = assessment.count(rules.IN_SCOPE)
     before = assessment.count(rules.PAST_ONLY)
@@ -279,6 +381,115 @@ def headline(assessment: Assessment) -> Headline:
     else:
         title = _("Your data is not used to train LinkedIn's content-generating AI")
     return Headline(title=title, now=now_text, before=before_text, never=never_text)
+
+
+def _third_person_headline(assessment: Assessment) -> Headline:
+    """The same three things about "a member in France who…", for whoever opens a shared link.
+
+    The title starts with who the result is about, since its reader did not answer.
+    """
+    total = assessment.applicable
+    now = assessment.count(rules.IN_SCOPE)
+    before = assessment.count(rules.PAST_ONLY)
+    who = member_situation(assessment)
+    periods = periods_text(assessment.training.periods, Voice.THIRD)
+    now_text = before_text = never_text = ""
+    if now:
+        now_text = ngettext(
+            # Translators: %(who)s continues "A member": « en France dont le réglage est activé ».
+            "A member %(who)s: from now on, LinkedIn may use %(n)s of their %(total)s kind of "
+            "data to train its content-generating AI.",
+            "A member %(who)s: from now on, LinkedIn may use %(n)s of their %(total)s kinds of "
+            "data to train its content-generating AI.",
+            total,
+        ) % {"who": who, "n": now, "total": total}
+    if before:
+        before_text = ngettext(
+            "LinkedIn may have used %(n)s of this member's %(total)s kind of data to train its "
+            "content-generating AI before (%(periods)s), but not from now on.",
+            "LinkedIn may have used %(n)s of this member's %(total)s kinds of data to train its "
+            "content-generating AI before (%(periods)s), but not from now on.",
+            total,
+        ) % {"n": before, "total": total, "periods": periods}
+    if not now and not before and assessment.minor:
+        never_text = _(
+            "What others post about this member follows the setting of whoever posts it."
+        )
+    elif not now and not before:
+        never_text = _(
+            "The data and content this member provided are not used to train LinkedIn's "
+            "content-generating AI. What others post about this member follows the setting of "
+            "whoever posts it."
+        )
+    values = {"who": who}
+    if assessment.minor:
+        title = (
+            _(
+                "A member %(who)s: LinkedIn says it does not use data of members it believes "
+                "could be under 18 to train its content-generating AI"
+            )
+            % values
+        )
+    elif now:
+        title = now_text
+    elif before:
+        title = (
+            _("A member %(who)s: some of their data may have been used before, but not from now on")
+            % values
+        )
+    else:
+        title = (
+            _("A member %(who)s: their data is not used to train LinkedIn's content-generating AI")
+            % values
+        )
+    return Headline(title=title, now=now_text, before=before_text, never=never_text)
+
+
+def member_situation(assessment: Assessment) -> str:
+    """Who a shared result is about, after "A member": where they live and what they answered
+    that decides the result ("in France whose setting is on"). Each case is one whole phrase, so
+    that each language words it as it reads best."""
+    answers = assessment.answers
+    values = {
+        "place": in_country(answers.country),
+        "start": day(assessment.region.current.start),
+        "cutoff": day(assessment.training.cutoff) if assessment.training.cutoff else "",
+    }
+    account = answers.member_earlier if assessment.training.cutoff else None
+    if assessment.minor:
+        phrases = {
+            None: _("under 18 %(place)s"),
+            "yes": _("under 18 %(place)s who had an account before %(cutoff)s"),
+            "no": _("under 18 %(place)s who had no account before %(cutoff)s"),
+            "unknown": _("under 18 %(place)s who may have had an account before %(cutoff)s"),
+        }
+        return phrases[account] % values
+    if answers.setting == "on":
+        return _("%(place)s whose setting is on") % values
+    if answers.setting != "off":
+        return _("%(place)s who does not know whether their setting is on") % values
+    if answers.switched_off == "after":
+        return _("%(place)s who switched the setting off on or after %(start)s") % values
+    if answers.switched_off == "unknown":
+        return _("%(place)s who switched the setting off but does not know when") % values
+    if answers.switched_off != "before":  # not asked: training there never paused
+        return _("%(place)s who switched the setting off") % values
+    phrases = {
+        None: _("%(place)s who switched the setting off before %(start)s"),
+        "yes": _(
+            "%(place)s who switched the setting off before %(start)s and had an account before "
+            "%(cutoff)s"
+        ),
+        "no": _(
+            "%(place)s who switched the setting off before %(start)s and had no account before "
+            "%(cutoff)s"
+        ),
+        "unknown": _(
+            "%(place)s who switched the setting off before %(start)s and may have had an account "
+            "before %(cutoff)s"
+        ),
+    }
+    return phrases[account] % values
 
 
 # Countries whose English (CLDR) name takes "the" in running text: "in the United Kingdom".
@@ -335,7 +546,14 @@ def country_in_text(code: str) -> str:
     return name
 
 
-def place(assessment: Assessment) -> str:
+def in_country(code: str) -> str:
+    """Where someone lives, as it follows a noun: "in the United Kingdom", « au Royaume-Uni »."""
+    if (get_language() or "").startswith("fr"):
+        return FRENCH_IN.get(code.upper()) or f"en {country_name(code)}"
+    return f"in {country_in_text(code)}"
+
+
+def place(assessment: Assessment, voice: Voice = Voice.SECOND) -> str:
     """Where the visitor lives and which document governs them."""
     region = assessment.region
     values = {
@@ -343,6 +561,16 @@ def place(assessment: Assessment) -> str:
         "document": DOCUMENTS[region.document],
         "controller": region.controller,
     }
+    if voice == Voice.THIRD:
+        values["place"] = in_country(assessment.answers.country)
+        return (
+            # Translators: %(place)s is "in France", « en France », « au Royaume-Uni ».
+            _(
+                "This member lives %(place)s. %(document)s applies, and the controller of their "
+                "data is %(controller)s."
+            )
+            % values
+        )
     return (
         # Translators: %(country)s is the bare country name in French (no article): word the
         # sentence so that it needs none, e.g. « Votre pays : %(country)s. ».
@@ -351,6 +579,212 @@ def place(assessment: Assessment) -> str:
             "%(controller)s."
         )
         % values
+    )
+
+
+@dataclass(frozen=True)
+class ResultText:
+    """Every sentence of a result that depends on who reads it, in one voice (result.html and
+    _share.html read them; the rest of the page is the same for everyone)."""
+
+    voice: Voice
+    headline: Headline
+    place: str
+    reasons: Mapping[str, str]  # per status the result shows: why its categories have it
+    labels: Mapping[str, str]  # per status: its label
+    switch_off: str  # the action beside the headline: the link's words
+    switch_off_hint: str  # and what it does
+    objection_route: str  # the region's objection route ("": the page's own macro words it)
+    route_open: str  # after "never": the objection route is still there
+    change_answers: str
+    policy_basis: str  # outside Europe: what the result was worked out against
+    kinds_heading: str
+    exclusions_heading: str
+    other_uses_heading: str
+    rows_intro: str
+    rows_named: str  # before the categories a notice row names
+    steps_heading: str
+    setting_step: str
+    letter_link: str
+    regulator_step: str
+    restart: str  # the link back to the questionnaire, at the end
+    share_note: str  # what the short link holds
+    letter_heading: str
+    letter_write: str
+    letter_note: str
+
+
+def result_text(assessment: Assessment, voice: Voice = Voice.SECOND) -> ResultText:
+    """The result's words in one voice: to the visitor, or about them on a shared link.
+
+    Each sentence is written in both voices side by side, the visitor's first.
+    """
+
+    def say(second: str, third: str) -> str:
+        return third if voice == Voice.THIRD else second
+
+    statuses = {category.status for category in assessment.categories}
+    route = letter.route(assessment)
+    values = {
+        "basis": route.basis,
+        "controller": route.controller,
+        "regulator": assessment.region.regulator,
+    }
+    off = assessment.answers.setting == "off"
+    return ResultText(
+        voice=voice,
+        headline=headline(assessment, voice),
+        place=place(assessment, voice),
+        reasons={
+            category.status: category_reason(assessment, category, voice)
+            for category in assessment.categories
+        },
+        labels={status: str(STATUSES[status].label_in(voice)) for status in statuses},
+        switch_off=say(_("Switch the setting off on LinkedIn"), _("Open the setting on LinkedIn")),
+        switch_off_hint=say(
+            _(
+                "LinkedIn decides by its own judgement whether you could be under 18: switching "
+                "the setting off does not rely on that judgement. The link opens LinkedIn."
+            ),
+            _(
+                "LinkedIn decides by its own judgement whether a member could be under 18: "
+                "switching the setting off does not rely on that judgement. The link opens "
+                "LinkedIn."
+            ),
+        )
+        if assessment.minor
+        else say(
+            _(
+                "It stops training from now on; it does not undo training already done. The link "
+                "opens LinkedIn."
+            ),
+            _(
+                "Switching it off stops training from now on; it does not undo training already "
+                "done. The link opens LinkedIn."
+            ),
+        ),
+        # The visitor's own page words the route with the macro the letter page shares.
+        objection_route=say(
+            "",
+            _(
+                "LinkedIn's global Privacy Policy says a member can ask it “to stop using all or "
+                "some of your personal data” and that, where it relies on legitimate interests, "
+                "members have the right to object. The request goes to %(controller)s."
+            )
+            % values
+            if route.objection == letter.POLICY
+            else pgettext(
+                "third person",
+                "%(basis)s, addressed to %(controller)s. LinkedIn weighs an objection against "
+                "“whether we have a compelling interest in continuing to process your data”.",
+            )
+            % values,
+        ),
+        route_open=say(
+            _(
+                "The objection route below stays open to you (outside Europe, a request to "
+                "LinkedIn)."
+            ),
+            _(
+                "The objection route below stays open to this member (outside Europe, a request "
+                "to LinkedIn)."
+            ),
+        ),
+        change_answers=say(_("Change your answers"), _("Change these answers")),
+        policy_basis=say(
+            _(
+                "Worked out against LinkedIn's global Privacy Policy, which lists no kinds of "
+                "data, and the list in LinkedIn's FAQ as quoted by the press. The European notice "
+                "does not apply where you live."
+            ),
+            _(
+                "Worked out against LinkedIn's global Privacy Policy, which lists no kinds of "
+                "data, and the list in LinkedIn's FAQ as quoted by the press. The European notice "
+                "does not apply where this member lives."
+            ),
+        ),
+        kinds_heading=say(_("Your data, kind by kind"), _("This member's data, kind by kind")),
+        exclusions_heading=say(
+            _("Exclusions that concern you"), _("Exclusions that concern this member")
+        ),
+        other_uses_heading=say(
+            _("What else LinkedIn does with your data"),
+            _("What else LinkedIn does with this member's data"),
+        ),
+        rows_intro=say(
+            _(
+                "Besides training content-generating AI, these rows of the notice name your "
+                "data; several of them use AI. The setting does not cover them, unless said:"
+            ),
+            _(
+                "Besides training content-generating AI, these rows of the notice name this "
+                "member's data; several of them use AI. The setting does not cover them, unless "
+                "said:"
+            ),
+        ),
+        rows_named=say(_("Your data it names:"), _("This member's data it names:")),
+        steps_heading=say(_("What you can do"), _("What this member can do")),
+        setting_step=say(
+            _(
+                "Your setting is off: keep it off. It stops the training of content-generating AI "
+                "on the data and content you provide, from then on only."
+            ),
+            _(
+                "This member's setting is off. Switched off, it stops the training of "
+                "content-generating AI on the data and content they provide, from then on only."
+            ),
+        )
+        if off
+        else say(
+            _(
+                "Switch “Data for Generative AI Improvement” off. It stops the training of "
+                "content-generating AI on the data and content you provide, from then on only: it "
+                "does not undo training already done."
+            ),
+            _(
+                "Switching “Data for Generative AI Improvement” off stops the training of "
+                "content-generating AI on the data and content this member provides, from then "
+                "on only: it does not undo training already done."
+            ),
+        ),
+        letter_link=say(_("Prepare your letter"), _("Prepare the letter")),
+        regulator_step=say(
+            _(
+                "If LinkedIn does not answer your concern, you can raise it with a regulator. "
+                "Where you live: %(regulator)s."
+            ),
+            _(
+                "If LinkedIn does not answer this member's concern, they can raise it with a "
+                "regulator. Where they live: %(regulator)s."
+            ),
+        )
+        % values,
+        restart=say(_("Start again"), _("Check your own situation")),
+        share_note=say(
+            _(
+                "This link opens this result in French or in English. It holds your answers in a "
+                "short code, nothing that identifies you, and keeps showing the notice version it "
+                "was made with."
+            ),
+            _(
+                "This link opens this result in French or in English. It holds the answers in a "
+                "short code, nothing that identifies anyone, and keeps showing the notice version "
+                "it was made with."
+            ),
+        ),
+        letter_heading=say(_("Your letter to LinkedIn"), _("A letter to LinkedIn")),
+        letter_write=say(_("Write your letter"), _("Write the letter")),
+        letter_note=say(
+            _(
+                "a ready-to-paste text for LinkedIn, naming your data concerned and the right "
+                "that applies where you live."
+            ),
+            _(
+                "a ready-to-paste text for LinkedIn, in the first person, for a member in this "
+                "situation: it names the data concerned and the right that applies where they "
+                "live."
+            ),
+        ),
     )
 
 

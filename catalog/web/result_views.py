@@ -21,6 +21,7 @@ from django.views.decorators.http import require_safe
 from catalog.present import letter, sharing, summary
 from catalog.present.card import card_etag, render_card
 from catalog.present.qr import qr_svg
+from catalog.present.summary import Voice
 from catalog.rules import codes
 from catalog.rules.answers import (
     Answers,
@@ -57,10 +58,14 @@ from catalog.web.short_links import Pinned, pinned
 GROUP_ORDER = (IN_SCOPE, PAST_ONLY, NOT_IN_SCOPE, NOT_LISTED, NOT_APPLICABLE)
 
 
-def result_context(request: HttpRequest, answers: Answers, notice: Notice) -> dict:
-    """Everything result.html needs; the short-link page calls it too."""
+def result_context(
+    request: HttpRequest, answers: Answers, notice: Notice, voice: Voice = Voice.SECOND
+) -> dict:
+    """Everything result.html needs, in the voice of the page: the visitor's own result talks to
+    them, a short link talks about them (it is read by whoever was sent it)."""
     assessment = assess(answers, notice)
     region = assessment.region
+    text = summary.result_text(assessment, voice)
     groups = []
     for status in GROUP_ORDER:
         members = [category for category in assessment.categories if category.status == status]
@@ -68,15 +73,17 @@ def result_context(request: HttpRequest, answers: Answers, notice: Notice) -> di
             groups.append(
                 {
                     "status": summary.STATUSES[status],
-                    "reason": summary.category_reason(assessment, members[0]),
+                    "label": text.labels[status],
+                    "reason": text.reasons[status],
                     "categories": members,
                 }
             )
     return {
         "assessment": assessment,
         "answers": answers,
-        "headline": summary.headline(assessment),
-        "place": summary.place(assessment),
+        "text": text,
+        "headline": text.headline,
+        "place": text.place,
         "region": region,
         "groups": groups,
         "notice": notice,
@@ -137,8 +144,12 @@ def share_context(request: HttpRequest, assessment: Assessment) -> dict:
 @require_safe
 @pinned
 def shared_result(request: HttpRequest, pin: Pinned) -> HttpResponse:
-    """/r/<code>/: the result the code pins, against its own notice version, in either language."""
-    context = {**result_context(request, pin.answers, pin.notice), **pin.notice_context()}
+    """/r/<code>/: the result the code pins, against its own notice version, in either language,
+    about the member in the third person: whoever opens a shared link did not answer."""
+    context = {
+        **result_context(request, pin.answers, pin.notice, Voice.THIRD),
+        **pin.notice_context(),
+    }
     return render(request, "catalog/shared_result.html", context)
 
 

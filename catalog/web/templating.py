@@ -1,16 +1,14 @@
 """The site's one template engine: Jinja2 through Django's backend.
 
 Chosen over the Django template language after a measured spike on the result page (see the
-README's benchmark section): the same page rendered about ten times faster.
+README's benchmark section): the same result page rendered in about a third of the time.
 
 `template.html#block` renders one block of a template alone (jinja2-fragments), so an htmx
 fragment and the full page come from the same markup, as Django's template partials did.
 Django's own apps (the admin, the sitemap) keep their templates in the second engine.
 """
 
-from collections.abc import Callable, Hashable, Iterable, Iterator
-from contextvars import ContextVar
-from dataclasses import fields, is_dataclass
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -18,8 +16,6 @@ import jinja2
 import jinja2.ext
 import jinja2.filters
 import jinja2.lexer
-import jinja2.nodes
-import jinja2.parser
 from django.conf import settings
 from django.http import HttpRequest
 from django.template import TemplateDoesNotExist
@@ -37,8 +33,9 @@ from catalog.present import summary
 from catalog.present.pages import row_names
 from catalog.present.summary import period_text
 from catalog.present.typography import french_html, french_text
-from catalog.snapshot import Notice, SourceRef, Text
+from catalog.snapshot import SourceRef, Text
 from catalog.web.alternates import translated_url
+from catalog.web.fragments import Once, note_citations, once, page_citations, render_page
 
 
 @lru_cache(maxsize=4096)
@@ -63,20 +60,13 @@ def _citation(language: str, prefix: str, slugs: tuple[str, ...]) -> Markup:
     return Markup('<span class="cite">{} {}</span>').format(label, links)
 
 
-# What the page being rendered has cited, in order: its printed reference list (base.html).
-_cited: ContextVar[dict[str, SourceRef] | None] = ContextVar("cited", default=None)
-
-
 def cite(sources: Iterable[SourceRef]) -> Markup:
     """Links to the sources page for `sources`, in a "Source(s):" line. A page cites the same
     few sets of sources again and again; each set is written once per language."""
     sources = tuple(sources or ())
     if not sources:
         return Markup("")
-    cited = _cited.get()
-    if cited is not None:
-        for source in sources:
-            cited.setdefault(source.slug, source)
+    note_citations(sources)
     slugs = tuple(source.slug for source in sources)
     return _citation(translation.get_language(), get_script_prefix(), slugs)
 
@@ -88,93 +78,11 @@ def page_in(context: jinja2.runtime.Context, lang: str, absolute: bool = False) 
     return translated_url(request, lang, bool(context.get("error_page")), absolute)
 
 
-def _key(value: Any) -> Hashable:
-    """What identifies an argument of a fragment within one notice version: a content object
-    (one with a `slug` field) by its type and slug; any other dataclass by all its fields;
-    sequences member by member; anything else must be a plain, hashable value."""
-    keyer = _KEYERS.get(type(value))
-    if keyer is None:
-        keyer = _KEYERS[type(value)] = _keyer(type(value))
-    return keyer(value)
-
-
-def _keyer(cls: type) -> Callable[[Any], Hashable]:
-    if issubclass(cls, (list, tuple)):
-        return lambda value: tuple(map(_key, value))
-    if issubclass(cls, (set, frozenset)):
-        return lambda value: tuple(sorted(map(_key, value)))
-    if is_dataclass(cls):
-        names = tuple(field.name for field in fields(cls))
-        if "slug" in names:
-            return lambda value: (cls, value.slug)
-        return lambda value: (cls, *(_key(getattr(value, name)) for name in names))
-    if cls.__hash__ is None:
-        raise TypeError(f"a fragment's argument must be hashable: {cls.__name__}")
-    return lambda value: value
-
-
-_KEYERS: dict[type, Callable[[Any], Hashable]] = {}
-
-
-def once(macro: jinja2.runtime.Macro, notice: Notice, *args: Any) -> Markup:
-    """A macro's output, rendered once per notice version, language and arguments.
-
-    For the parts of a page that depend only on the content: per-version structures computed
-    once per language. The macro must read nothing but its arguments (import it without
-    context), and `notice` comes first among them.
-    """
-    return _once(notice, (macro.name, *(_key(arg) for arg in args)), lambda: macro(notice, *args))
-
-
-def _once(notice: Notice, key: tuple, render: Callable[[], str]) -> Markup:
-    """What `render` writes, kept with the notice version (Notice.rendered) under the active
-    language and `key`. Its citations are recorded at every use, so the printed reference list
-    of each page stays whole."""
-    key = (translation.get_language(), *key)
-    try:
-        html, sources = notice.rendered[key]
-    except KeyError:
-        token = _cited.set({})
-        try:
-            html = Markup(render())
-            sources = tuple(_cited.get().values())
-        finally:
-            _cited.reset(token)
-        notice.rendered[key] = (html, sources)
-    cited = _cited.get()
-    if cited is not None:
-        for source in sources:
-            cited.setdefault(source.slug, source)
-    return html
-
-
-class Once(jinja2.ext.Extension):
-    """{% once notice, key… %}…{% endonce %}: the enclosed part of a template rendered once per
-    notice version, language and keys (see `once`). The part may read only the notice, the keys,
-    and what the view derives from them alone; never the request (nonce, host, query)."""
-
-    tags = {"once"}
-
-    def parse(self, parser: jinja2.parser.Parser) -> jinja2.nodes.Node:
-        lineno = next(parser.stream).lineno
-        args = [parser.parse_expression()]
-        while parser.stream.skip_if("comma"):
-            args.append(parser.parse_expression())
-        body = parser.parse_statements(("name:endonce",), drop_needle=True)
-        where = jinja2.nodes.Const(f"{parser.name}:{lineno}")
-        call = self.call_method("_render", [where, jinja2.nodes.List(args)])
-        return jinja2.nodes.CallBlock(call, [], [], body).set_lineno(lineno)
-
-    def _render(self, where: str, args: list, caller: Callable[[], str]) -> Markup:
-        notice, *keys = args
-        return _once(notice, (where, *(_key(key) for key in keys)), caller)
-
-
 @jinja2.pass_context
 def reference_list(context: jinja2.runtime.Context) -> Markup:
     """The printed list of every source the page has cited so far, in the order of first
     citation (base.html calls it after the page's content)."""
-    sources = tuple((_cited.get() or {}).values())
+    sources = page_citations()
     if not sources:
         return Markup("")
     return _reference_list(context.environment, translation.get_language(), sources)
@@ -277,11 +185,7 @@ class _Page(django_jinja2.Template):
     """A template rendered as a page: it starts with an empty list of cited sources."""
 
     def render(self, context: dict | None = None, request: HttpRequest | None = None) -> str:
-        token = _cited.set({})
-        try:
-            return super().render(context, request)
-        finally:
-            _cited.reset(token)
+        return render_page(lambda: super(_Page, self).render(context, request))
 
 
 class Jinja2(django_jinja2.Jinja2):

@@ -243,3 +243,36 @@ def test_the_reference_list_is_printed_and_not_shown_on_screen(page: Page, live_
     page.emulate_media(media="print")
     expect(references).to_be_visible()
     expect(references.locator("li").first).to_contain_text("https://")
+
+
+CHECK_YOUR_OWN = {"en": "Check your own situation", "fr": "Vérifier votre propre situation"}
+A_MEMBER = {"en": "A member in France whose setting is on", "fr": "Un membre en France dont"}
+THIS_MEMBER_LIVES = {"en": "This member lives in France.", "fr": "Ce membre vit en France."}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_shared_link_talks_about_a_member_and_first_offers_to_check_your_own(
+    page: Page, live_server, content, lang
+):
+    watcher = watch(page, live_server.url)
+    page.goto(f"{live_server.url}/{lang}/r/{CODE}/")
+    # The first link in <main>, before the headline: a button to the questionnaire's start.
+    first = page.locator("main a").first
+    expect(first).to_have_text(CHECK_YOUR_OWN[lang])
+    expect(first).to_have_class(re.compile(r"\bbutton\b"))
+    box, heading = first.bounding_box(), page.locator("h1").bounding_box()
+    assert box is not None and heading is not None and box["y"] < heading["y"]
+    expect(page.locator("h1")).to_contain_text(A_MEMBER[lang])
+    expect(page.locator("p.lead")).to_contain_text(THIS_MEMBER_LIVES[lang])
+    assert_no_axe_violations(page)
+    first.click()
+    expect(page).to_have_url(f"{live_server.url}/{lang}/check/country/")
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    watcher.assert_clean()
+    assert_no_cookies(page)
+
+
+def test_the_visitors_own_result_has_no_check_your_own_button(page: Page, live_server, content):
+    page.goto(f"{live_server.url}/en/result/?{RESULT_QUERY}")
+    expect(page.get_by_role("link", name=CHECK_YOUR_OWN["en"])).to_have_count(0)
+    expect(page.locator("h1")).to_contain_text("of your 6 kinds of data")
