@@ -3,12 +3,14 @@
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
+STOPPED = "thread stopped"  # what distinct.lua writes on stderr when a thread has had its quota
 
 
 def ensure_wrk() -> str:
@@ -53,4 +55,28 @@ def load(url: str, duration: str, connections: int, threads: int, **script) -> d
     """wrk on one URL (report.lua), or on a list of paths (script="distinct.lua", args=...)."""
     command = wrk_command(url, duration, connections, threads, **script)
     output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    return summary(output, command)
+
+
+def load_count(
+    url: str, paths: Path, per_thread: int, offset: int, connections: int, threads: int
+) -> dict:
+    """wrk through the paths in `paths` until each thread has had `per_thread` responses."""
+    args = (paths, per_thread, offset)
+    command = wrk_command(url, "1h", connections, threads, "distinct.lua", args)
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as process:
+        stopped = 0
+        while stopped < threads and (line := process.stderr.readline()):
+            stopped += line.strip() == STOPPED
+        # wrk's main thread sleeps for the whole -d even once every thread has stopped; SIGINT
+        # ends the sleep, and it prints the summary. Again if it came before wrk listened for it.
+        while True:
+            process.send_signal(signal.SIGINT)
+            try:
+                output, _ = process.communicate(timeout=5)
+                break
+            except subprocess.TimeoutExpired:
+                continue
     return summary(output, command)
