@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run install install-dev fonts gettext browser vnu test lint serve bench clean messages
+.PHONY: run install install-dev fonts gettext browser vnu test lint serve bench bench-memory clean messages
 
 # The venv is rebuilt when the pinned requirements change.
 $(BIN)/.installed: requirements.txt
@@ -81,9 +81,16 @@ serve: $(BIN)/.installed fonts gettext
 	$(BIN)/python manage.py load_content && \
 	exec $(BIN)/gunicorn -c config/gunicorn.py config.wsgi
 
-# Load test of the production server with wrk (see README, Benchmark). BENCH_DURATION=5s for a quick run.
+# Load test of the production server with wrk, every page and endpoint and 2,000 distinct results,
+# then the memory check (see README, Benchmark). Quick look: BENCH_DURATION=2s BENCH_MEMORY_REQUESTS=5000.
+# Both always run; the exit status is non-zero when either misses a target.
 bench: install
-	$(BIN)/python bench/run.py
+	status=0; $(BIN)/python bench/run.py || status=$$?; \
+	$(BIN)/python bench/memory.py || status=$$?; exit $$status
+
+# One gunicorn worker's memory after 1,000 and after 100,000 requests (BENCH_MEMORY_REQUESTS).
+bench-memory: install
+	$(BIN)/python bench/memory.py
 
 lint: install-dev
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
