@@ -31,8 +31,7 @@ def distinct_urls(count: int) -> tuple[list[str], str]:
     from catalog.rules.answers import COUNTRY_CODES, Answers, normalise
     from catalog.rules.vocabulary import AGES, MEMBER_EARLIER, SETTINGS, SWITCHED_OFF, USES
     from catalog.snapshot import current_content
-    from catalog.web.check_views import result_url
-    from catalog.web.result_views import short_url
+    from catalog.web.links import result_url, short_url
 
     content = current_content() or sys.exit("No content loaded: run `make install` first.")
     current = content.current
