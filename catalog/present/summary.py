@@ -201,12 +201,14 @@ def training_reason(assessment: Assessment, voice: Voice = Voice.SECOND) -> str:
         "earlier": periods_text(training.periods, voice),
         "cutoff": day(training.cutoff) if training.cutoff else "",
     }
-    sentences = _third_person_reasons() if voice == Voice.THIRD else _reasons()
+    reasons = _third_person_reasons if voice == Voice.THIRD else _reasons
+    sentences = reasons(get_language())
     return sentences[training.basis] % values
 
 
-def _reasons() -> dict[str, str]:
-    # Built per call, in the active language.
+@lru_cache(maxsize=8)
+def _reasons(language: str | None) -> dict[str, str]:
+    # In the active language, which `language` names (the cache key).
     return {
         rules.SETTING_ON: _(
             "Your setting is on: LinkedIn may use this data to train content-generating AI from "
@@ -251,7 +253,8 @@ def _reasons() -> dict[str, str]:
     }
 
 
-def _third_person_reasons() -> dict[str, str]:
+@lru_cache(maxsize=8)
+def _third_person_reasons(language: str | None) -> dict[str, str]:
     return {
         rules.SETTING_ON: _(
             "This member's setting is on: LinkedIn may use this data to train content-generating "
@@ -630,39 +633,18 @@ def result_text(assessment: Assessment, voice: Voice = Voice.SECOND) -> ResultTe
         "controller": route.controller,
         "regulator": assessment.region.regulator,
     }
-    off = assessment.answers.setting == "off"
+    first_of_status: dict[str, CategoryResult] = {}
+    for category in assessment.categories:
+        first_of_status.setdefault(category.status, category)
     return ResultText(
         voice=voice,
         headline=headline(assessment, voice),
         place=place(assessment, voice),
-        reasons={
-            category.status: category_reason(assessment, category, voice)
-            for category in assessment.categories
+        reasons={  # one reason per status: every category with it has the same one
+            status: category_reason(assessment, category, voice)
+            for status, category in first_of_status.items()
         },
         labels={status: str(STATUSES[status].label_in(voice)) for status in statuses},
-        switch_off=say(_("Switch the setting off on LinkedIn"), _("Open the setting on LinkedIn")),
-        switch_off_hint=say(
-            _(
-                "LinkedIn decides by its own judgement whether you could be under 18: switching "
-                "the setting off does not rely on that judgement. The link opens LinkedIn."
-            ),
-            _(
-                "LinkedIn decides by its own judgement whether a member could be under 18: "
-                "switching the setting off does not rely on that judgement. The link opens "
-                "LinkedIn."
-            ),
-        )
-        if assessment.minor
-        else say(
-            _(
-                "It stops training from now on; it does not undo training already done. The link "
-                "opens LinkedIn."
-            ),
-            _(
-                "Switching it off stops training from now on; it does not undo training already "
-                "done. The link opens LinkedIn."
-            ),
-        ),
         # The visitor's own page words the route with the macro the letter page shares.
         objection_route=say(
             "",
@@ -679,6 +661,53 @@ def result_text(assessment: Assessment, voice: Voice = Voice.SECOND) -> ResultTe
                 "“whether we have a compelling interest in continuing to process your data”.",
             )
             % values,
+        ),
+        regulator_step=say(
+            _(
+                "If LinkedIn does not answer your concern, you can raise it with a regulator. "
+                "Where you live: %(regulator)s."
+            ),
+            _(
+                "If LinkedIn does not answer this member's concern, they can raise it with a "
+                "regulator. Where they live: %(regulator)s."
+            ),
+        )
+        % values,
+        **_fixed_text(get_language(), voice, assessment.answers.setting == "off", assessment.minor),
+    )
+
+
+@lru_cache(maxsize=32)
+def _fixed_text(language: str | None, voice: Voice, off: bool, minor: bool) -> dict[str, str]:
+    """The sentences of a result that depend only on the voice, the setting being off and the
+    member being a minor: written once per language."""
+
+    def say(second: str, third: str) -> str:
+        return third if voice == Voice.THIRD else second
+
+    return dict(
+        switch_off=say(_("Switch the setting off on LinkedIn"), _("Open the setting on LinkedIn")),
+        switch_off_hint=say(
+            _(
+                "LinkedIn decides by its own judgement whether you could be under 18: switching "
+                "the setting off does not rely on that judgement. The link opens LinkedIn."
+            ),
+            _(
+                "LinkedIn decides by its own judgement whether a member could be under 18: "
+                "switching the setting off does not rely on that judgement. The link opens "
+                "LinkedIn."
+            ),
+        )
+        if minor
+        else say(
+            _(
+                "It stops training from now on; it does not undo training already done. The link "
+                "opens LinkedIn."
+            ),
+            _(
+                "Switching it off stops training from now on; it does not undo training already "
+                "done. The link opens LinkedIn."
+            ),
         ),
         route_open=say(
             _(
@@ -748,17 +777,6 @@ def result_text(assessment: Assessment, voice: Voice = Voice.SECOND) -> ResultTe
             ),
         ),
         letter_link=say(_("Prepare your letter"), _("Prepare the letter")),
-        regulator_step=say(
-            _(
-                "If LinkedIn does not answer your concern, you can raise it with a regulator. "
-                "Where you live: %(regulator)s."
-            ),
-            _(
-                "If LinkedIn does not answer this member's concern, they can raise it with a "
-                "regulator. Where they live: %(regulator)s."
-            ),
-        )
-        % values,
         restart=say(_("Start again"), _("Check your own situation")),
         share_note=say(
             _(
