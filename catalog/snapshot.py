@@ -211,9 +211,10 @@ class Notice:
     exclusions: tuple[Exclusion, ...]  # main ones first, then the further ones
 
     @cached_property
-    def rendered(self) -> dict:
-        """Pieces of pages this version always renders the same way, kept with it (filled by
-        catalog.web.templating.once): a new revision builds new versions, so nothing goes stale."""
+    def computed(self) -> dict:
+        """What the pages of this version compute once and keep with it: parts of pages
+        (catalog.web.fragments), the search index (present.pages). A new revision builds new
+        versions, so nothing kept here goes stale."""
         return {}
 
     @cached_property

@@ -69,9 +69,16 @@ def matches(terms: Sequence[str], texts: Iterable[str]) -> bool:
     Words are matched by prefix, not anywhere inside, so "IP" finds "IP address" but not
     "participation", and "photo" finds "photos".
     """
+    return _matches_words(terms, _words(texts))
+
+
+def _words(texts: Iterable[str]) -> tuple[str, ...]:
+    return tuple(word for text in texts for word in re.findall(r"\w+", fold(text)))
+
+
+def _matches_words(terms: Sequence[str], words: Sequence[str]) -> bool:
     if not terms:
         return False
-    words = [word for text in texts for word in re.findall(r"\w+", fold(text))]
     return all(
         any(word.startswith(form) for word in words for form in SYNONYMS.get(term, (term,)))
         for term in terms
@@ -102,23 +109,42 @@ def _both(*texts: Text) -> list[str]:
     return [value for text in texts for value in text.both()]
 
 
+@dataclass(frozen=True)
+class SearchIndex:
+    """The folded words of every item and exclusion of a version, in both languages."""
+
+    items: tuple[tuple[Item, Category, tuple[str, ...]], ...]
+    exclusions: tuple[tuple[Exclusion, tuple[str, ...]], ...]
+
+
+def search_index(notice: Notice) -> SearchIndex:
+    """Built once per version and kept with it: folding every text at every search was most of
+    a search's cost."""
+    index = notice.computed.get(SearchIndex)
+    if index is None:
+        index = notice.computed[SearchIndex] = SearchIndex(
+            items=tuple(
+                (item, category, _words(_both(item.name, item.examples, item.note, category.name)))
+                for category in notice.categories
+                for item in category.items
+            ),
+            exclusions=tuple(
+                (exclusion, _words(_both(exclusion.name, exclusion.summary, exclusion.details)))
+                for exclusion in notice.exclusions
+            ),
+        )
+    return index
+
+
 def search(text: str, notice: Notice) -> SearchResults:
     """Items and exclusions of the notice whose French or English text matches the query."""
     terms = query_terms(text)
     if not terms:
         return SearchResults([], [])
+    index = search_index(notice)
     return SearchResults(
-        items=[
-            (item, category)
-            for category in notice.categories
-            for item in category.items
-            if matches(terms, _both(item.name, item.examples, item.note, category.name))
-        ],
-        exclusions=[
-            exclusion
-            for exclusion in notice.exclusions
-            if matches(terms, _both(exclusion.name, exclusion.summary, exclusion.details))
-        ],
+        items=[(item, cat) for item, cat, words in index.items if _matches_words(terms, words)],
+        exclusions=[found for found, words in index.exclusions if _matches_words(terms, words)],
     )
 
 

@@ -2,7 +2,7 @@
 
 A part that depends only on the content (a category's card, a region's periods, a catalog
 page's body) is rendered the first time a language needs it and kept with its notice version
-(Notice.rendered); a new content revision builds new versions, so nothing goes stale and
+(Notice.computed); a new content revision builds new versions, so nothing goes stale and
 nothing is timed. The per-version structures computed once per language that let a page render
 without a page cache.
 
@@ -88,12 +88,12 @@ def once(macro: jinja2.runtime.Macro, notice: "Notice", *args: Any) -> Markup:
 
 
 def _once(notice: "Notice", key: tuple, render: Callable[[], str]) -> Markup:
-    """What `render` writes, kept with the notice version (Notice.rendered) under the active
+    """What `render` writes, kept with the notice version (Notice.computed) under the active
     language and `key`. Its citations are recorded at every use, so the printed reference list
     of each page stays whole."""
     key = (translation.get_language(), *key)
     try:
-        html, sources = notice.rendered[key]
+        html, sources = notice.computed[key]
     except KeyError:
         token = _cited.set({})
         try:
@@ -101,7 +101,7 @@ def _once(notice: "Notice", key: tuple, render: Callable[[], str]) -> Markup:
             sources = page_citations()
         finally:
             _cited.reset(token)
-        notice.rendered[key] = (html, sources)
+        notice.computed[key] = (html, sources)
     note_citations(sources)
     return html
 
