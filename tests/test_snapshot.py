@@ -56,11 +56,31 @@ def test_a_load_of_changed_files_is_seen_on_the_next_read(renamed_profile):
         assert profile.name.both() == ("Profile information", "Informations de profil")
 
 
-def test_a_load_between_two_requests_is_seen_by_the_second(client, renamed_profile):
-    assert "Profile data" in client.get("/en/categories/profile/").content.decode()
+# Pages whose parts are rendered once per notice version (catalog.web.fragments), and search,
+# which reads a per-version index: all must follow a new load at once.
+KEPT_PER_VERSION = [
+    "/en/categories/profile/",
+    "/en/",
+    "/en/result/?country=FR&age=adult&setting=on&uses=posts",
+    "/en/search/?q=profile",
+]
+
+
+@pytest.mark.parametrize("path", KEPT_PER_VERSION)
+def test_a_load_between_two_requests_is_seen_by_the_second(client, renamed_profile, path):
+    assert "Profile data" in client.get(path).content.decode()
     call_command("load_content", content_dir=renamed_profile, verbosity=0)
-    page = client.get("/en/categories/profile/").content.decode()
+    page = client.get(path).content.decode()
     assert "Profile information" in page and "Profile data" not in page
+
+
+@pytest.mark.parametrize("path", ["/en/changes/feed/", "/en/changes/", "/sitemap.xml"])
+def test_documents_kept_with_a_version_follow_a_new_version(client, tmp_path, path):
+    from tests.test_share_views import load_a_third_notice
+
+    assert "2027-05-01" not in client.get(path).content.decode()
+    load_a_third_notice(tmp_path)
+    assert "2027-05-01" in client.get(path).content.decode()
 
 
 def test_the_snapshot_is_kept_while_the_revision_stays(django_assert_num_queries):

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_safe
 from catalog.rules.answers import Draft
 from catalog.rules.questions import next_question
 from catalog.snapshot import current_content
+from catalog.web.content import kept_with_the_version
 
 # Pages with no argument, as URL names in the catalog namespace.
 FIXED_PAGES = ("home", "notices", "sources", "not-a-member", "changes", "search")
@@ -66,6 +67,7 @@ SITEMAPS = {"pages": PageSitemap}
 
 
 @require_safe
+@kept_with_the_version
 def sitemap(request: HttpRequest) -> HttpResponse:
     return sitemap_views.sitemap(request, SITEMAPS)
 

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from catalog.web import check_views, feeds, result_views, views
+from catalog.web.content import kept_with_the_version
 
 app_name = "catalog"
 urlpatterns = [
@@ -15,7 +16,7 @@ urlpatterns = [
     path("sources/", views.sources, name="sources"),
     path("not-a-member/", views.not_a_member, name="not-a-member"),
     path("changes/", views.changes, name="changes"),
-    path("changes/feed/", feeds.ChangesFeed(), name="changes-feed"),
+    path("changes/feed/", kept_with_the_version(feeds.ChangesFeed()), name="changes-feed"),
     # The self-assessment: one question per page, answers carried in the query string.
     path("check/", check_views.start, name="check-start"),
     path("check/answers/", check_views.check_answers, name="check-answers"),
