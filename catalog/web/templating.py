@@ -36,18 +36,7 @@ from catalog.present.typography import french_html, french_text
 from catalog.snapshot import SourceRef, Text
 from catalog.web.alternates import translated_url
 from catalog.web.fragments import Once, note_citations, once, page_citations, render_page
-
-
-@lru_cache(maxsize=4096)
-def _reverse(language: str, prefix: str, name: str, args: tuple) -> str:
-    return reverse(name, args=args)
-
-
-def url(name: str, *args: Any) -> str:
-    """reverse(), remembered: a page links to the same few dozen addresses, and reverse() was
-    a third of a render. The address depends only on these arguments, the language and the
-    script prefix."""
-    return _reverse(translation.get_language(), get_script_prefix(), name, args)
+from catalog.web.links import path
 
 
 @lru_cache(maxsize=1024)
@@ -112,7 +101,7 @@ def environment(extensions: Iterable = (), **options: Any) -> jinja2.Environment
     )
     env.policies["ext.i18n.trimmed"] = True  # as Django's {% blocktranslate trimmed %}
     env.globals.update(
-        url=url,
+        url=path,
         cite=cite,
         once=once,
         item_groups=summary.item_groups,
