@@ -67,12 +67,14 @@ def question(request: HttpRequest, question: str) -> HttpResponse:
     step = route_question(shown, draft, errors, submitted, notice)
     if isinstance(step, Redirect):
         return HttpResponseRedirect(redirect_url(step, request.GET))
-    return _render(request, "catalog/question.html", _question_context(step))
+    return _render(request, "catalog/question.html", _question_context(step, notice))
 
 
-def _question_context(page: QuestionPage) -> dict:
+def _question_context(page: QuestionPage, notice: Notice) -> dict:
     key = page.question.key
     return {
+        "notice": notice,  # the country list is written once per version (question.html)
+        "selected": tuple(choice.value for choice, checked in page.choices if checked),
         "question": page.question,
         "title": page.title,
         "hint": page.hint,

@@ -107,7 +107,7 @@ def environment(extensions: Iterable = (), **options: Any) -> jinja2.Environment
         item_groups=summary.item_groups,
         category_sources=summary.category_sources,
         reference_list=reference_list,
-        static=static,
+        static=lru_cache(maxsize=256)(static),  # the manifest is read once per process
         page_in=page_in,
         htmx_script=htmx_script,
         row_names=row_names,
@@ -157,6 +157,36 @@ class FrenchTypography(jinja2.ext.Extension):
             yield token
 
 
+class CompiledTranslations(jinja2.ext.Extension):
+    """{{ _("literal") }} becomes the translated text when a template compiles in a language's
+    own environment, instead of a gettext call at every render (a page has dozens). The text is
+    what the i18n extension's newstyle gettext gives: the translation, not escaped. Messages
+    with a "%" keep their call (newstyle formats them)."""
+
+    _SHAPE = ("variable_begin", "name", "lparen", "string", "rparen", "variable_end")
+
+    def filter_stream(self, stream: jinja2.lexer.TokenStream) -> Iterator[jinja2.lexer.Token]:
+        translations = self.environment.translations  # type: ignore[attr-defined]
+        pending: list[jinja2.lexer.Token] = []
+        for token in stream:
+            if not pending and token.type != "variable_begin":
+                yield token
+                continue
+            pending.append(token)
+            shape = tuple(kept.type for kept in pending)
+            if shape != self._SHAPE[: len(shape)] or (len(shape) == 2 and token.value != "_"):
+                yield from pending
+                pending = []
+            elif len(shape) == len(self._SHAPE):
+                message = pending[3].value
+                if "%" in message:
+                    yield from pending
+                else:
+                    yield jinja2.lexer.Token(token.lineno, "data", translations.gettext(message))
+                pending = []
+        yield from pending
+
+
 def _text_in(language: str) -> Callable[[Any], Any]:
     """What {{ text }} shows of a bilingual Text in this environment's language, without
     asking for the active language at every value."""
@@ -189,15 +219,16 @@ class Jinja2(django_jinja2.Jinja2):
     def _language_environment(self, language: str) -> jinja2.Environment:
         base = self.env
         env = environment(
-            extensions=[FrenchTypography] if language == "fr" else [],
+            extensions=[CompiledTranslations, *([FrenchTypography] if language == "fr" else [])],
             loader=base.loader,
             autoescape=base.autoescape,
             auto_reload=base.auto_reload,
             undefined=base.undefined,
             finalize=_text_in(language),
         )
+        env.translations = trans_real.translation(language)  # type: ignore[attr-defined]
         env.install_gettext_translations(  # type: ignore[attr-defined]  # the i18n extension's
-            trans_real.translation(language), newstyle=True
+            env.translations, newstyle=True
         )
         return env
 
