@@ -8,6 +8,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+import zxingcpp
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -164,7 +165,11 @@ def test_the_language_switch_keeps_the_code(client):
 def test_the_short_link_shows_its_link_qr_code_and_letter_link(client):
     html = page(client, f"/en/r/{CODE}/")
     assert f'value="http://testserver/en/r/{CODE}/"' in html
-    assert re.search(r'<svg role="img" aria-label="QR code of the link to this result"', html)
+    assert re.search(
+        rf'<img class="qr" src="/en/r/{CODE}/qr.svg" width="148" height="148" '
+        r'alt="QR code of the link to this result" loading="lazy">',
+        html,
+    )
     assert f'href="/en/r/{CODE}/letter/"' in html
     assert 'src="/static/js/share.js"' in html and 'nonce="' in html
 
@@ -188,7 +193,8 @@ def test_the_result_page_shows_the_short_link_and_names_it_canonical(client):
     html = page(client, f"/en/result/?{FR_ON_QUERY}")
     assert f'<link rel="canonical" href="http://testserver/en/r/{CODE}/">' in html
     assert f'value="http://testserver/en/r/{CODE}/"' in html
-    assert 'aria-label="QR code of the link to this result"' in html
+    assert f'<img class="qr" src="/en/r/{CODE}/qr.svg"' in html
+    assert 'alt="QR code of the link to this result"' in html
     french = page(client, f"/fr/result/?{FR_ON_QUERY}")
     assert f'<link rel="canonical" href="http://testserver/fr/r/{CODE}/">' in french
 
@@ -863,3 +869,22 @@ def test_new_pages_are_small_and_need_one_query(client, url):
 def test_short_link_pages_refuse_writes(client):
     for suffix in ("", "letter/", "letter.txt"):
         assert client.post(f"/en/r/{CODE}/{suffix}").status_code == 405
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_qr_code_is_an_image_of_its_own_that_caches_keep_for_a_year(client, lang):
+    from tests.test_qr import rasterise
+
+    response = client.get(f"/{lang}/r/{CODE}/qr.svg")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/svg+xml"
+    assert (
+        "immutable" in response["Cache-Control"] and "max-age=31536000" in response["Cache-Control"]
+    )
+    assert "Set-Cookie" not in response
+    found = zxingcpp.read_barcodes(rasterise(response.content))
+    assert [result.text for result in found] == [f"http://testserver/{lang}/r/{CODE}/"]
+
+
+def test_a_bad_code_has_no_qr_code(client):
+    assert client.get(f"/en/r/{CODE[:-1]}/qr.svg").status_code == 404

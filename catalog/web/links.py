@@ -43,9 +43,7 @@ def _with_query(address: str, pairs: Sequence[tuple[str, str]]) -> str:
 
 
 def question_url(question: Question, draft: Draft) -> str:
-    return _with_query(
-        path("catalog:check-question", question.key), draft_query_pairs(draft)
-    )
+    return _with_query(path("catalog:check-question", question.key), draft_query_pairs(draft))
 
 
 def answers_url(draft: Draft) -> str:
@@ -95,6 +93,11 @@ def short_url(answers: Answers, notice_code_id: int) -> str:
 def card_path(code: str, revision: int) -> str:
     """The card's path for a code at a content revision: /<lang>/r/<code>/card-<revision>.png."""
     return path("catalog:result-card", code=code, revision=revision)
+
+
+def qr_path(code: str) -> str:
+    """The QR code of a short link, as an image: /<lang>/r/<code>/qr.svg."""
+    return path("catalog:result-qr", code)
 
 
 def letter_url(code: str) -> str:

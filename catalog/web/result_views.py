@@ -18,9 +18,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from catalog.present import letter, sharing, summary
+from catalog.present import letter, qr, sharing, summary
 from catalog.present.card import card_etag, render_card
-from catalog.present.qr import qr_svg
 from catalog.present.summary import Voice
 from catalog.rules import codes
 from catalog.rules.answers import (
@@ -49,6 +48,7 @@ from catalog.web.links import (
     fix_url,
     letter_txt_url,
     letter_url,
+    qr_path,
     result_url,
     shared_result_url,
 )
@@ -137,7 +137,8 @@ def share_context(request: HttpRequest, assessment: Assessment) -> dict:
         "share_title": sharing.share_title(assessment),
         "share_description": sharing.description(assessment),
         "og_locale": {"fr": "fr_FR"}.get(get_language(), "en_GB"),
-        "qr": qr_svg(link, _("QR code of the link to this result")),
+        "qr_url": qr_path(code),
+        "qr_size": qr.SHOWN_SIZE,
     }
 
 
@@ -176,6 +177,19 @@ def result_card(request: HttpRequest, pin: Pinned, revision: int) -> HttpRespons
     if conditional is not response:  # 304: nothing drawn
         return conditional
     response.content = render_card(text)
+    return response
+
+
+@require_safe
+@pinned
+def result_qr(request: HttpRequest, pin: Pinned) -> HttpResponse:
+    """/r/<code>/qr.svg: the QR code of the short link, in the URL's language. It depends only
+    on the link, so caches keep it for a year."""
+    link = request.build_absolute_uri(shared_result_url(pin.code))
+    response = HttpResponse(
+        qr.qr_svg(link, _("QR code of the link to this result")), content_type="image/svg+xml"
+    )
+    patch_cache_control(response, public=True, max_age=CARD_MAX_AGE, immutable=True)
     return response
 
 

@@ -26,6 +26,7 @@ urlpatterns = [
     path("r/<str:code>/", result_views.shared_result, name="shared-result"),
     path("r/<str:code>/card-<int:revision>.png", result_views.result_card, name="result-card"),
     path("r/<str:code>/card.png", result_views.result_card_unversioned, name="result-card-old"),
+    path("r/<str:code>/qr.svg", result_views.result_qr, name="result-qr"),
     path("r/<str:code>/letter/", result_views.result_letter, name="result-letter"),
     path("r/<str:code>/letter.txt", result_views.result_letter_txt, name="result-letter-txt"),
     path("r/<str:code>/feed/", feeds.result_feed, name="result-feed"),

@@ -24,6 +24,14 @@ COPY_LINK = {"en": "Copy link", "fr": "Copier le lien"}
 COPIED = {"en": "Link copied.", "fr": "Lien copié."}
 
 
+def qr_image(page: Page) -> Image.Image:
+    """The QR code as shown, once the browser has loaded it (the image loads lazily)."""
+    qr = page.locator("img.qr")
+    qr.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=qr.element_handle())
+    return Image.open(io.BytesIO(qr.screenshot()))
+
+
 def statuses(page: Page) -> list[str | None]:
     return [item.get_attribute("class") for item in page.locator(".result-item").element_handles()]
 
@@ -84,8 +92,7 @@ def test_the_link_opens_the_same_result_in_the_other_language(page: Page, live_s
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_qr_code_on_the_page_decodes_to_the_link(page: Page, live_server, content, lang):
     page.goto(f"{live_server.url}/{lang}/r/{CODE}/")
-    png = page.locator("svg.qr").screenshot()
-    image = Image.open(io.BytesIO(png))
+    image = qr_image(page)
     assert [result.text for result in zxingcpp.read_barcodes(image)] == [
         f"{live_server.url}/{lang}/r/{CODE}/"
     ]
@@ -97,7 +104,7 @@ def test_the_result_page_shares_the_short_link_too(page: Page, live_server, cont
     assert SHORT_PATH.search(link)
     expect(page.locator('link[rel="canonical"]')).to_have_attribute("href", link)
     expect(page.locator("#share-link")).to_have_value(link)
-    image = Image.open(io.BytesIO(page.locator("svg.qr").screenshot()))
+    image = qr_image(page)
     assert [result.text for result in zxingcpp.read_barcodes(image)] == [link]
 
 
@@ -179,7 +186,7 @@ def test_without_javascript_the_link_and_letter_still_work(browser: Browser, liv
         expect(field).to_have_attribute("readonly", "")
         expect(page.locator(".share [data-without-js]")).to_be_visible()  # "select and copy"
         expect(page.locator("[data-action]")).to_have_count(0)  # no button that needs JS
-        expect(page.locator("svg.qr")).to_be_visible()
+        expect(page.locator("img.qr")).to_be_visible()
         page.locator('.share a[href$="/letter/"]').click()
         expect(page).to_have_url(f"{live_server.url}/fr/r/{CODE}/letter/")
         expect(page.locator("textarea#letter")).to_contain_text("Données de profil")
