@@ -1,0 +1,114 @@
+"""How the pages look in Chromium, in French and English."""
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from catalog.rules import codes
+from catalog.rules.answers import Answers
+from catalog.rules.vocabulary import CATEGORY_SLUGS
+
+from .helpers import assert_no_axe_violations, assert_text_fits
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+LANGS = ["fr", "en"]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
+
+FR_ON = "country=FR&age=adult&setting=on&uses=ai-tools&uses=posts"  # the switch-off button
+GB_PAST = "country=GB&age=adult&setting=off&switched_off=after&uses=posts"  # past-only
+CODE = codes.encode(Answers("FR", "adult", "on", None, frozenset({"posts", "ai-tools"})), 2)
+
+TABLE_PAGES = ["/{lang}/", *[f"/{{lang}}/categories/{slug}/" for slug in CATEGORY_SLUGS]]
+# One page of each type, the questionnaire's three kinds of question included.
+EVERY_PAGE_TYPE = [
+    *TABLE_PAGES,
+    "/{lang}/exclusions/private-messages/",
+    "/{lang}/search/?q=photo",
+    "/{lang}/notices/",
+    "/{lang}/notices/2026-08-21/",
+    "/{lang}/sources/",
+    "/{lang}/not-a-member/",
+    "/{lang}/changes/",
+    "/{lang}/check/country/",
+    "/{lang}/check/age/?country=FR",
+    "/{lang}/check/uses/?country=FR&age=adult&setting=on",
+    f"/{{lang}}/check/answers/?{FR_ON}",
+    f"/{{lang}}/result/?{FR_ON}",
+    f"/{{lang}}/result/?{GB_PAST}",
+    f"/{{lang}}/r/{CODE}/",
+    f"/{{lang}}/r/{CODE}/letter/",
+    "/{lang}/no-such-page/",
+]
+
+
+@pytest.fixture
+def phone(browser: Browser):
+    context = browser.new_context(viewport=PHONE)
+    yield context.new_page()
+    context.close()
+
+
+# ---------------------------------------------------------------------------------- on a phone
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_on_a_phone_the_regions_and_items_tables_are_cards_with_every_word_in_sight(
+    phone: Page, live_server, content, lang
+):
+    for path in TABLE_PAGES:
+        phone.goto(live_server.url + path.format(lang=lang))
+        table = phone.locator(".table-wrap table")
+        wrap = phone.locator(".table-wrap").bounding_box()
+        rows = table.locator("tbody tr")
+        assert rows.count() > 1
+        for row in rows.all():  # one card a row, as wide as the page's column
+            box = row.bounding_box()
+            assert box["x"] >= wrap["x"] and box["x"] + box["width"] <= wrap["x"] + wrap["width"]
+        for cell in table.locator("td[data-label]").all():  # each value under its column's name
+            label = cell.evaluate("td => getComputedStyle(td, '::before').content")
+            assert label == f'"{cell.get_attribute("data-label")}"', path
+        scroll = phone.locator(".table-wrap").evaluate("w => w.scrollWidth - w.clientWidth")
+        assert scroll == 0, f"{path}: the table scrolls {scroll} pixels sideways"
+        assert_text_fits(phone)
+        assert_no_axe_violations(phone)
+
+
+def test_the_cards_are_still_a_table_for_screen_readers(phone: Page, live_server, content):
+    """Chromium keeps the rows and cells of a table shown as blocks in its accessibility tree."""
+    phone.goto(f"{live_server.url}/en/categories/profile/")
+    session = phone.context.new_cdp_session(phone)
+    roles = [node["role"]["value"] for node in session.send("Accessibility.getFullAXTree")["nodes"]]
+    rows = phone.locator(".table-wrap tbody tr").count()
+    assert roles.count("table") == 1
+    assert roles.count("row") == rows + 1  # and the header row
+    assert roles.count("rowheader") == rows
+    assert roles.count("columnheader") == 4
+    assert roles.count("cell") == rows * 3
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_on_a_phone_no_page_scrolls_sideways_or_breaks_a_word(
+    phone: Page, live_server, content, lang
+):
+    for path in EVERY_PAGE_TYPE:
+        phone.goto(live_server.url + path.format(lang=lang))
+        assert_text_fits(phone)
+
+
+def test_on_a_tablet_and_a_desktop_the_tables_keep_every_word_in_sight(
+    browser: Browser, live_server, content
+):
+    """Above 600 pixels the tables stay tables: citations wrap between sources in their column."""
+    for width in [640, DESKTOP["width"]]:
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        page = context.new_page()
+        for lang in LANGS:
+            for path in TABLE_PAGES:
+                page.goto(live_server.url + path.format(lang=lang))
+                expect(page.locator(".table-wrap thead")).to_be_visible()
+                assert_text_fits(page)
+        context.close()
