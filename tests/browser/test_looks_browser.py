@@ -1,5 +1,7 @@
 """How the pages look in Chromium, in French and English."""
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -112,3 +114,37 @@ def test_on_a_tablet_and_a_desktop_the_tables_keep_every_word_in_sight(
                 expect(page.locator(".table-wrap thead")).to_be_visible()
                 assert_text_fits(page)
         context.close()
+
+
+# ---------------------------------------------------------------------------------- looks
+
+
+def installed_fonts() -> set[str]:
+    if not shutil.which("fc-list"):
+        return set()
+    listed = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True).stdout
+    return {family.strip() for line in listed.splitlines() for family in line.split(",")}
+
+
+def rendered_font(page: Page, selector: str) -> str:
+    """The font Chromium really drew most of the element's text with (not the CSS list)."""
+    session = page.context.new_cdp_session(page)
+    session.send("DOM.enable")
+    session.send("CSS.enable")
+    root = session.send("DOM.getDocument")["root"]["nodeId"]
+    node = session.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    fonts = session.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    return max(fonts, key=lambda font: font["glyphCount"])["familyName"]
+
+
+def test_text_is_set_in_a_platform_interface_font_not_the_heavy_fallback(
+    page: Page, live_server, content
+):
+    """On Debian, system-ui resolves to DejaVu Sans: a platform font named before it must win."""
+    better = installed_fonts() & {"Noto Sans", "Liberation Sans", "Arial"}
+    if not better:
+        pytest.skip("neither Noto Sans nor Liberation Sans is installed")
+    page.goto(f"{live_server.url}/fr/")
+    for selector in [".lead", "h1", ".site-header nav a"]:
+        drawn = rendered_font(page, selector)
+        assert drawn in better, f"{selector} is drawn with {drawn}"
