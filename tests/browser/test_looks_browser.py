@@ -54,6 +54,13 @@ def phone(browser: Browser):
     context.close()
 
 
+@pytest.fixture
+def desktop(browser: Browser):
+    context = browser.new_context(viewport=DESKTOP)
+    yield context.new_page()
+    context.close()
+
+
 # ---------------------------------------------------------------------------------- on a phone
 
 
@@ -99,6 +106,55 @@ def test_on_a_phone_no_page_scrolls_sideways_or_breaks_a_word(
     for path in EVERY_PAGE_TYPE:
         phone.goto(live_server.url + path.format(lang=lang))
         assert_text_fits(phone)
+
+
+def header_lines(page: Page) -> int:
+    """How many lines the header's visible items take: each item on a single line, and items
+    that overlap vertically share one."""
+    boxes = []
+    for item in page.locator(".site-header :is(.brand, nav a, .lang-switch a)").all():
+        if not item.is_visible():
+            continue
+        rects = item.evaluate("e => [...e.getClientRects()].map(r => [r.top, r.bottom])")
+        assert len(rects) == 1, f"{item.inner_text()!r} is on {len(rects)} lines"
+        boxes.append(rects[0])
+    lines: list[list[float]] = []
+    for top, bottom in sorted(boxes):
+        if lines and top < lines[-1][1]:
+            lines[-1][1] = max(lines[-1][1], bottom)
+        else:
+            lines.append([top, bottom])
+    return len(lines)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_on_a_phone_the_header_takes_two_lines(phone: Page, live_server, content, lang):
+    for width, path in [
+        (390, "/{lang}/"),
+        (390, "/{lang}/check/country/"),
+        (390, f"/{{lang}}/result/?{FR_ON}"),
+        (320, "/{lang}/"),  # the smallest phones too
+    ]:
+        phone.set_viewport_size({**PHONE, "width": width})
+        phone.goto(live_server.url + path.format(lang=lang))
+        assert header_lines(phone) <= 2, (width, path)
+        assert phone.locator(".site-header").bounding_box()["height"] <= 90
+        # The brand and the way into the check are there; the footer has the other links.
+        expect(phone.locator(".site-header nav a").first).to_be_visible()
+        for link in phone.locator(".site-header .nav-wide a").all():
+            href = link.get_attribute("href")
+            expect(phone.locator(f'.site-footer a[href="{href}"]')).to_be_visible()
+
+
+def test_on_a_desktop_the_header_also_takes_two_lines_with_every_link(
+    desktop: Page, live_server, content
+):
+    for lang in LANGS:
+        desktop.goto(f"{live_server.url}/{lang}/")
+        assert header_lines(desktop) == 2
+        expect(desktop.locator(".site-header nav a")).to_have_count(4)
+        for link in desktop.locator(".site-header nav a").all():
+            expect(link).to_be_visible()
 
 
 def test_on_a_tablet_and_a_desktop_the_tables_keep_every_word_in_sight(
