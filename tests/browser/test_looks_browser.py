@@ -204,3 +204,25 @@ def test_text_is_set_in_a_platform_interface_font_not_the_heavy_fallback(
     for selector in [".lead", "h1", ".site-header nav a"]:
         drawn = rendered_font(page, selector)
         assert drawn in better, f"{selector} is drawn with {drawn}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_radios_and_checkboxes_are_40_pixel_targets(page: Page, live_server, content, lang):
+    for path, kind in [
+        ("/check/age/?country=FR", "radio"),
+        ("/check/uses/?country=FR&age=adult&setting=on", "checkbox"),
+    ]:
+        page.goto(f"{live_server.url}/{lang}{path}")
+        inputs = page.locator(f".choice input[type={kind}]")
+        assert inputs.count() >= 2
+        for field in inputs.all():
+            box = field.bounding_box()
+            assert box["width"] >= 40 and box["height"] >= 40, (path, box)
+        first, last = inputs.first, inputs.last
+        before = first.screenshot()
+        first.click(position={"x": 3, "y": 20})  # near its edge: the whole box is the target
+        expect(first).to_be_checked()
+        assert first.screenshot() != before, "a checked box looks like an unchecked one"
+        page.locator(f'label[for="{last.get_attribute("id")}"]').click()  # the label too
+        expect(last).to_be_checked()
+        assert_no_axe_violations(page)
