@@ -226,3 +226,70 @@ def test_radios_and_checkboxes_are_40_pixel_targets(page: Page, live_server, con
         page.locator(f'label[for="{last.get_attribute("id")}"]').click()  # the label too
         expect(last).to_be_checked()
         assert_no_axe_violations(page)
+
+
+def stripe_pixels(page: Page, selector: str) -> list[tuple[int, ...]]:
+    """The colours down the middle of an element's left stripe, clear of its rounded corners."""
+    import io
+
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(page.locator(selector).first.screenshot())).convert("RGB")
+    return [image.getpixel((2, y)) for y in range(8, image.height - 8)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_past_only_stripe_is_drawn_whole_not_dashed(page: Page, live_server, content, lang):
+    """A dashed border showed the page through its gaps and broke at its rounded corner: the
+    "before" stripe is now hatched in two tones, with no gap, beside the statement and the cards."""
+    page.goto(f"{live_server.url}/{lang}/result/?{GB_PAST}")
+    for selector in [".headline-parts .part-before", ".status-past-only .result-item"]:
+        pixels = stripe_pixels(page, selector)
+        assert (255, 255, 255) not in pixels, f"{selector}: the stripe has gaps"
+        assert len(set(pixels)) > 1, f"{selector}: the past stripe is not hatched"
+    page.goto(f"{live_server.url}/{lang}/result/?{FR_ON}")
+    for selector in [".status-in-scope .result-item", ".status-not-listed .result-item"]:
+        assert len(set(stripe_pixels(page, selector))) == 1, f"{selector}: not a solid stripe"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_hint_beside_the_main_button_never_wraps_under_it(
+    browser: Browser, live_server, content, lang
+):
+    for viewport in [DESKTOP, PHONE]:
+        context = browser.new_context(viewport=viewport)
+        page = context.new_page()
+        for path in ["/", f"/result/?{FR_ON}", "/result/?country=FR&age=minor"]:
+            page.goto(f"{live_server.url}/{lang}{path}")
+            button = page.locator("main .button").first.bounding_box()
+            hint = page.locator("main .button + .hint").first
+            lines = hint.evaluate("e => [...e.getClientRects()].map(r => [r.left, r.top])")
+            beside = all(left >= button["x"] + button["width"] for left, _top in lines)
+            under = all(top >= button["y"] + button["height"] for _left, top in lines)
+            assert beside or under, f"{path} at {viewport['width']} px: {lines} vs {button}"
+            if viewport is DESKTOP:
+                assert beside, f"{path}: on a desktop the hint sits beside the button"
+        context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_the_qr_code_follows_the_link_without_a_gap(
+    browser: Browser, live_server, content, javascript
+):
+    context = browser.new_context(viewport=DESKTOP, java_script_enabled=javascript)
+    page = context.new_page()
+    for lang in LANGS:
+        page.goto(f"{live_server.url}/{lang}/r/{CODE}/")
+        gap = page.locator("svg.qr").evaluate(
+            """qr => {
+              const figure = qr.closest("figure");
+              let above = figure.previousElementSibling;
+              const empty = (e) => !e.textContent.trim() && !e.querySelector("input, button");
+              while (above && (above.getBoundingClientRect().height === 0 || empty(above))) {
+                above = above.previousElementSibling;
+              }
+              return qr.getBoundingClientRect().top - above.getBoundingClientRect().bottom;
+            }"""
+        )
+        assert 0 <= gap <= 16, f"{gap} pixels above the QR code ({lang}, JS {javascript})"
+    context.close()
