@@ -293,3 +293,59 @@ def test_the_qr_code_follows_the_link_without_a_gap(
         )
         assert 0 <= gap <= 16, f"{gap} pixels above the QR code ({lang}, JS {javascript})"
     context.close()
+
+
+# ---------------------------------------------------------------------------------- on paper
+
+
+def printed_after(page: Page, selector: str) -> list[str]:
+    return page.locator(selector).evaluate_all(
+        "links => links.map(a => getComputedStyle(a, '::after').content)"
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_on_paper_folded_lists_open_and_only_outside_addresses_print(
+    page: Page, live_server, content, lang
+):
+    page.goto(f"{live_server.url}/{lang}/categories/profile/")
+    page.emulate_media(media="print")
+    details = page.locator("main details")
+    assert details.count()
+    for block in details.all():
+        expect(block.locator("xpath=./*[not(self::summary)]").first).to_be_visible()
+    pages = ["/{lang}/", "/{lang}/categories/profile/", "/{lang}/sources/", f"/{{lang}}/r/{CODE}/"]
+    for path in pages:
+        page.goto(live_server.url + path.format(lang=lang))
+        page.emulate_media(media="print")
+        # Our own relative addresses (citations, pages of this site) mean nothing on paper.
+        assert set(printed_after(page, 'main a[href^="/"]')) <= {"none", "normal"}, path
+        assert set(printed_after(page, "main .cite a, main a.cite")) <= {"none", "normal"}, path
+        outside = printed_after(page, 'main a[href^="http"]:not(.cite a)')
+        assert all("http" in after for after in outside), path
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_on_paper_only_what_works_on_paper_prints(page: Page, live_server, content, lang):
+    page.goto(f"{live_server.url}/{lang}/r/{CODE}/")
+    page.emulate_media(media="print")
+    for hidden in [
+        ".site-header nav",
+        ".lang-switch",
+        ".skip",
+        "main button",
+        "#share-link",
+        ".share [data-without-js]",
+        '.share a[href$="/feed/"]',
+        '.share a[href$="/letter/"]',
+        ".footer-links",
+    ]:
+        for element in page.locator(hidden).all():
+            expect(element, hidden).to_be_hidden()
+    # Who we are stays on paper, and so does the result's own link with its QR code.
+    expect(page.locator(".site-footer p").first).to_be_visible()
+    expect(page.locator(".site-footer p").first).to_contain_text("LinkedIn")
+    expect(page.locator(".print-url")).to_be_visible()
+    expect(page.locator("svg.qr")).to_be_visible()
+    expect(page.locator(".brand")).to_be_visible()
+    assert page.pdf(format="A4").startswith(b"%PDF")
