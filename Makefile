@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run install install-dev fonts gettext browser vnu test lint serve bench clean messages
+.PHONY: run install install-dev fonts gettext browser vnu test lint serve bench lighthouse clean messages
 
 # The venv is rebuilt when the pinned requirements change.
 $(BIN)/.installed: requirements.txt
@@ -84,6 +84,11 @@ serve: $(BIN)/.installed fonts gettext
 # Load test of the production server with wrk (see README, Benchmark). BENCH_DURATION=5s for a quick run.
 bench: install
 	$(BIN)/python bench/run.py
+
+# Lighthouse (mobile preset) on the production server: home, category and question pages must score
+# 100 in performance, accessibility, best practices and SEO (see README, Lighthouse). Not in `make test`.
+lighthouse: install browser
+	$(BIN)/python scripts/lighthouse.py
 
 lint: install-dev
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
