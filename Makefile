@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run install install-dev fonts gettext browser vnu test lint serve bench lighthouse clean messages
+.PHONY: run install install-dev fonts gettext browser vnu test lint serve bench lighthouse screenshots clean messages
 
 # The venv is rebuilt when the pinned requirements change.
 $(BIN)/.installed: requirements.txt
@@ -89,6 +89,10 @@ bench: install
 # 100 in performance, accessibility, best practices and SEO (see README, Lighthouse). Not in `make test`.
 lighthouse: install browser
 	$(BIN)/python scripts/lighthouse.py
+
+# The README's screenshots of the result page (docs/screenshots/), from the browser tests' own.
+screenshots: install-dev browser
+	$(BIN)/python scripts/screenshots.py
 
 lint: install-dev
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

@@ -1,4 +1,7 @@
-"""How the pages look in Chromium, in French and English."""
+"""How the pages look in Chromium, in French and English: on a phone (tables as cards, a two-line
+header, nothing sideways, no word broken), the font, the questionnaire's 40-pixel radios and
+checkboxes, the result's markers, its main button and QR code, on paper; and the screenshots of
+the result page (test-results/screenshots/, the README's come from there: `make screenshots`)."""
 
 import shutil
 import subprocess
@@ -11,7 +14,7 @@ from catalog.rules import codes
 from catalog.rules.answers import Answers
 from catalog.rules.vocabulary import CATEGORY_SLUGS
 
-from .helpers import assert_no_axe_violations, assert_text_fits
+from .helpers import assert_no_axe_violations, assert_text_fits, watch
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -349,3 +352,26 @@ def test_on_paper_only_what_works_on_paper_prints(page: Page, live_server, conte
     expect(page.locator("svg.qr")).to_be_visible()
     expect(page.locator(".brand")).to_be_visible()
     assert page.pdf(format="A4").startswith(b"%PDF")
+
+
+# ---------------------------------------------------------------------------------- screenshots
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_screenshots_of_the_result_at_a_glance(browser: Browser, live_server, content, lang):
+    """The result's first screen, desktop and phone: the headline, the one action and its hint
+    in sight, in a header of two lines. Saved for review (and for the README: make screenshots)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for name, viewport in [("desktop", DESKTOP), ("mobile", PHONE)]:
+        context = browser.new_context(viewport=viewport)
+        page = context.new_page()
+        watcher = watch(page, live_server.url)
+        page.goto(f"{live_server.url}/{lang}/result/?{FR_ON}")
+        for part in ["h1", "h1 + .action .button", "h1 + .action .hint"]:
+            expect(page.locator(part)).to_be_in_viewport(ratio=1)
+        assert header_lines(page) <= 2
+        assert_text_fits(page)
+        page.screenshot(path=SCREENSHOTS / f"result-{lang}-{name}.png")
+        page.screenshot(path=SCREENSHOTS / f"result-{lang}-{name}-full.png", full_page=True)
+        watcher.assert_clean()
+        context.close()
