@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run install install-dev fonts gettext browser vnu test lint serve bench bench-memory clean messages
+.PHONY: run install install-dev fonts gettext browser vnu test lint serve bench bench-memory lighthouse screenshots clean messages
 
 # The venv is rebuilt when the pinned requirements change.
 $(BIN)/.installed: requirements.txt
@@ -91,6 +91,15 @@ bench: install
 # One gunicorn worker's memory after 1,000 and after 100,000 requests (BENCH_MEMORY_REQUESTS).
 bench-memory: install
 	$(BIN)/python bench/memory.py
+
+# Lighthouse (mobile preset) on the production server: home, category and question pages must score
+# 100 in performance, accessibility, best practices and SEO (see README, Lighthouse). Not in `make test`.
+lighthouse: install browser
+	$(BIN)/python scripts/lighthouse.py
+
+# The README's screenshots of the result page (docs/screenshots/), from the browser tests' own.
+screenshots: install-dev browser
+	$(BIN)/python scripts/screenshots.py
 
 lint: install-dev
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

@@ -58,6 +58,10 @@ def test_salaire_matches_the_french_adjective_and_english_through_a_synonym():
     assert not matches(["salaire"], ["Données de profil"])
 
 
+def test_a_term_with_synonyms_still_matches_itself():
+    assert matches(["salaire"], ["SALAIRE"]) and matches(["salaires"], ["Grille des salaires"])
+
+
 def test_courriel_matches_e_mail():
     assert matches(["courriel"], ["Adresse e-mail professionnelle"])
 

@@ -30,11 +30,12 @@ MAX_QUERY_LENGTH = 200
 
 # French and English words for the same thing that share no prefix, so that "salaire" finds
 # "données salariales" and "salary". Keys and values are folded.
+# Other forms a term also matches, besides itself.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "salaire": ("salari", "salary"),
     "salaires": ("salari", "salary"),
-    "courriel": ("courriel", "mail"),  # "e-mail" is two words once folded: "e", "mail"
-    "email": ("email", "mail"),
+    "courriel": ("mail",),  # "e-mail" is two words once folded: "e", "mail"
+    "email": ("mail",),
 }
 
 
@@ -80,7 +81,7 @@ def _matches_words(terms: Sequence[str], words: Sequence[str]) -> bool:
     if not terms:
         return False
     return all(
-        any(word.startswith(form) for word in words for form in SYNONYMS.get(term, (term,)))
+        any(word.startswith(form) for word in words for form in (term, *SYNONYMS.get(term, ())))
         for term in terms
     )
 

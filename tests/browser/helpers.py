@@ -132,3 +132,69 @@ def assert_pages_clean(
         assert_no_axe_violations(page)
     watcher.assert_clean()
     assert_no_cookies(page)
+
+
+# Every visible word of the page, as laid out: on more than one line (broken mid-word), outside
+# the viewport's width, or outside a box that clips or scrolls it sideways. Words are runs between
+# spaces, hyphens and slashes (a line may break there). Text in boxes of a pixel or less (visually
+# hidden for screen readers), off to the left (a skip link until focused) and in form controls
+# does not count.
+_TEXT_LAYOUT_PROBLEMS = """() => {
+  const problems = [];
+  const width = document.documentElement.clientWidth;
+  const skipped = new Set(["SCRIPT", "STYLE", "TEMPLATE", "TEXTAREA", "SELECT", "OPTION", "TITLE"]);
+  const hidden = (element) => {
+    for (let box = element; box; box = box.parentElement) {
+      if (skipped.has(box.tagName)) return true;
+      const rect = box.getBoundingClientRect();
+      if (rect.width <= 1 || rect.height <= 1 || rect.right <= 0) return true;
+    }
+    return !element.checkVisibility({ visibilityProperty: true });
+  };
+  const clippers = (element) => {
+    const boxes = [];
+    for (let box = element.parentElement; box && box !== document.body; box = box.parentElement) {
+      if (getComputedStyle(box).overflowX !== "visible") boxes.push(box);
+    }
+    return boxes;
+  };
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const element = node.parentElement;
+    if (!element || !node.data.trim() || hidden(element)) continue;
+    const boxes = clippers(element).map((box) => {
+      const rect = box.getBoundingClientRect();
+      const left = rect.left + box.clientLeft;
+      return { left, right: left + box.clientWidth };
+    });
+    for (const match of node.data.matchAll(/[^\\s\\-\\u2010\\u2013\\u2014\\/]+/gu)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const rects = [...range.getClientRects()].filter((rect) => rect.width > 0);
+      const word = `${match[0]} (in <${element.tagName.toLowerCase()}>)`;
+      if (new Set(rects.map((rect) => Math.round(rect.bottom))).size > 1) {
+        problems.push(`broken mid-word: ${word}`);
+      }
+      for (const rect of rects) {
+        if (rect.left < -0.5 || rect.right > width + 0.5) problems.push(`off screen: ${word}`);
+        else if (boxes.some((box) => rect.left < box.left - 0.5 || rect.right > box.right + 0.5)) {
+          problems.push(`cut off or scrolled out of sight: ${word}`);
+        }
+      }
+    }
+  }
+  return problems;
+}"""
+
+
+def assert_text_fits(page: Page) -> None:
+    """No word of the page is broken mid-word, off the screen's width, or cut off by its box; and
+    the page itself does not scroll sideways."""
+    problems = page.evaluate(_TEXT_LAYOUT_PROBLEMS)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    viewport = page.evaluate("document.documentElement.clientWidth")
+    if width > viewport:
+        problems.insert(0, f"the page is {width} pixels wide in a {viewport}-pixel viewport")
+    shown = problems[:15] + ([f"... and {len(problems) - 15} more"] if len(problems) > 15 else [])
+    assert not problems, f"{page.url}:\n" + "\n".join(shown)
