@@ -120,3 +120,21 @@ PIECES += ["https://x", "<script>a ? b : c</script>", '<cite lang="it">Garante: 
 @given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join))
 def test_the_fast_pass_follows_the_plain_rules_on_any_markup(html):
     assert french_html(html) == reference_french_html(html)
+
+
+@pytest.mark.django_db
+def test_french_feeds_are_already_typeset_too(client, notice):
+    from xml.etree import ElementTree
+
+    from catalog.rules import codes
+    from tests.test_html_validity import FR_ON
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    code = codes.encode(FR_ON, notice.code_id)
+    for path in ("/fr/changes/feed/", f"/fr/r/{code}/feed/"):
+        feed = ElementTree.fromstring(client.get(path).content)
+        titles = [element.text or "" for element in feed.iter(f"{atom}title")]
+        summaries = [element.text or "" for element in feed.iter(f"{atom}summary")]  # HTML
+        assert any(f"{NARROW_NBSP}:" in text for text in titles + summaries), path
+        assert [french_text(title) for title in titles] == titles, path
+        assert [french_html(summary) for summary in summaries] == summaries, path

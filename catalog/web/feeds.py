@@ -21,11 +21,10 @@ from django.views.decorators.http import require_safe
 
 from catalog.present import letter, sharing, summary
 from catalog.present.pages import ChangeEntry, changes_log
-from catalog.present.typography import french_html, french_text
 from catalog.rules import codes
 from catalog.rules.answers import normalise
 from catalog.rules.assessment import Assessment, assess
-from catalog.snapshot import NOTICE, Notice
+from catalog.snapshot import NOTICE, Content, Correction, Notice
 from catalog.web.content import loaded_content
 from catalog.web.links import correction_url, shared_result_url
 from catalog.web.short_links import Pinned, pinned
@@ -211,6 +210,45 @@ def _version_entry(version: Version, before: Version | None, followed: str) -> R
     )
 
 
+@dataclass(frozen=True)
+class _CorrectionSaid:
+    """What a result feed says of a content correction, the same in every result's feed."""
+
+    title: str
+    description: SafeString
+    open_link: str
+    link: str
+
+
+def _corrections_said(content: Content) -> list[tuple[Correction, _CorrectionSaid]]:
+    """Written once per content version and language, and kept with the version."""
+    key = (_CorrectionSaid, get_language())
+    said = content.current.computed.get(key)
+    if said is None:
+        said = content.current.computed[key] = [
+            (
+                correction,
+                _CorrectionSaid(
+                    title=_("Correction: %(title)s") % {"title": correction.title},
+                    description=_paragraphs(
+                        [
+                            _(
+                                "This correction of the site's content may change this result: "
+                                "a correction does not say which results it changes. The link "
+                                "to the result shows it as corrected."
+                            ),
+                            str(correction.summary),
+                        ]
+                    ),
+                    open_link=_("Open this result"),
+                    link=correction_url(correction.slug),
+                ),
+            )
+            for correction in content.corrections
+        ]
+    return said
+
+
 def result_entries(pin: Pinned, request: HttpRequest) -> list[ResultEntry]:
     """The feed's entries, newest first: the result against its own notice version, each later
     version that changes it, and each correction dated on or after its version took effect (a
@@ -219,36 +257,21 @@ def result_entries(pin: Pinned, request: HttpRequest) -> list[ResultEntry]:
     entries = [
         _version_entry(version, before, followed) for version, before in result_versions(pin)
     ]
-    for correction in pin.content.corrections:
+    for correction, said in _corrections_said(pin.content):
         if correction.date < pin.notice.effective:
             continue
         entries.append(
             ResultEntry(
                 day=correction.date,
-                title=_("Correction: %(title)s") % {"title": correction.title},
-                description=_paragraphs(
-                    [
-                        _(
-                            "This correction of the site's content may change this result: a "
-                            "correction does not say which results it changes. The link to the "
-                            "result shows it as corrected."
-                        ),
-                        str(correction.summary),
-                    ]
-                )
-                + format_html('<p><a href="{}">{}</a></p>', followed, _("Open this result")),
-                link=correction_url(correction.slug),
+                title=said.title,
+                description=said.description
+                + format_html('<p><a href="{}">{}</a></p>', followed, said.open_link),
+                link=said.link,
                 guid=f"{followed}#correction-{correction.slug}",
             )
         )
     # Newest first; on one day, a notice version before the corrections made for it.
     return sorted(entries, key=lambda entry: (entry.day, "#notice-" in entry.guid), reverse=True)
-
-
-def _typeset(text: str) -> str:
-    """French typography for a French feed: the middleware that does it for pages reads HTML
-    responses only."""
-    return french_text(text) if (get_language() or "").startswith("fr") else text
 
 
 @dataclass(frozen=True)
@@ -266,15 +289,13 @@ class ResultFeed(Feed):
         return Followed(pin, request)
 
     def title(self, followed: Followed) -> str:
-        return _typeset(_("Follow this result · LinkedIn, your data and AI"))
+        return _("Follow this result · LinkedIn, your data and AI")
 
     def subtitle(self, followed: Followed) -> str:
-        return _typeset(
-            _(
-                "An entry whenever a newer version of LinkedIn's notice or a correction of this "
-                "site changes this result, or may change it. The feed's address holds only the "
-                "result's code: nothing about you is stored."
-            )
+        return _(
+            "An entry whenever a newer version of LinkedIn's notice or a correction of this "
+            "site changes this result, or may change it. The feed's address holds only the "
+            "result's code: nothing about you is stored."
         )
 
     def link(self, followed: Followed) -> str:
@@ -284,11 +305,10 @@ class ResultFeed(Feed):
         return result_entries(followed.pin, followed.request)
 
     def item_title(self, entry: ResultEntry) -> str:
-        return _typeset(entry.title)
+        return entry.title
 
     def item_description(self, entry: ResultEntry) -> str:
-        french = (get_language() or "").startswith("fr")
-        return french_html(entry.description) if french else entry.description
+        return entry.description
 
     def item_link(self, entry: ResultEntry) -> str:
         return entry.link
