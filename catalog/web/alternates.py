@@ -4,6 +4,7 @@ Error pages point to the home page instead: their address is whatever the visito
 followed, and a crafted one ("//evil.com/") must never become a link to another site.
 """
 
+import re
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
@@ -18,9 +19,12 @@ def _home(lang: str) -> str:
         return reverse("catalog:home")
 
 
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f\\]")
+
+
 def _has_unsafe_character(text: str) -> bool:
     """Backslashes, and control characters (browsers drop tabs and newlines from URLs)."""
-    return "\\" in text or any(ord(char) < 0x20 or ord(char) == 0x7F for char in text)
+    return _UNSAFE.search(text) is not None
 
 
 def is_site_path(url: str, lang: str) -> bool:
