@@ -674,6 +674,20 @@ def test_letter_txt_is_the_unedited_letter_as_a_utf8_download(client, lang):
     assert ("Données de profil" if lang == "fr" else "Profile data") in text
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize(
+    "answers",
+    [FR_ON, US_ON, GB_BEFORE, Answers("GB", "adult", "on", None, frozenset({"posts"}))],
+    ids=["eea", "policy", "gb-off", "gb-on"],
+)
+def test_the_letter_page_holds_the_very_letter_letter_txt_serves(client, answers, lang):
+    """The page's letter is what JavaScript saves: the same text as the GET download. French
+    typography is the letter's own, never the page's (a quoted English row keeps "UK:")."""
+    code = codes.encode(answers, N26)
+    text = page(client, f"/{lang}/r/{code}/letter.txt")
+    assert letter_of(page(client, f"/{lang}/r/{code}/letter/")) == text
+
+
 def test_a_minors_letter_names_their_categories_too(client):
     minor = codes.encode(Answers("FR", "minor"), N26)
     text = page(client, f"/en/r/{minor}/letter.txt")
