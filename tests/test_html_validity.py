@@ -14,6 +14,7 @@ import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from django.test import RequestFactory
@@ -48,6 +49,8 @@ class Page:
     status: int = 200
     shows: str = ""  # markup that proves the page is the type it claims to be
     lacks: str = ""  # markup it must not have, for the same reason
+    post: str | None = None  # a urlencoded body to POST (the letter to download) instead of GET
+    site: str = "same-origin"  # the POST's Sec-Fetch-Site
 
 
 def page_types(notice) -> list[Page]:
@@ -78,6 +81,16 @@ def page_types(notice) -> list[Page]:
         Page("short-link", f"/r/{code}/", shows='class="headline-parts"'),
         Page("letter", f"/r/{code}/letter/"),
         Page("letter-global-policy", f"/r/{us_code}/letter/"),
+        # The letter posted for download, shown again when it cannot be saved as it is.
+        *[
+            Page(name, f"/r/{code}/letter.txt", status, 'role="alert"', post=urlencode(body))
+            for name, status, body in [
+                ("letter-too-long", 413, {"letter": "é" * 20_001}),
+                ("letter-controls", 400, {"letter": "a\x00\x1b\r\nb"}),
+            ]
+        ],
+        Page("letter-unreadable", f"/r/{code}/letter.txt", 400, 'content="noindex"', post="x=1"),
+        Page("letter-other-site", f"/r/{code}/letter.txt", 403, post="letter=x", site="cross-site"),
         Page("404", "/no-such-page/", 404),
         Page("400", f"/result/?{OVERSIZED}", 400),
         Page("bad-code", f"/r/{code[:-1]}/", 404, shows='content="noindex"'),
@@ -108,7 +121,15 @@ def render_every_page(client, notice) -> dict[str, str]:
     rendered = {}
     for lang in LANGS:
         for page in page_types(notice):
-            response = client.get(f"/{lang}{page.path}")
+            if page.post is None:
+                response = client.get(f"/{lang}{page.path}")
+            else:
+                response = client.post(
+                    f"/{lang}{page.path}",
+                    page.post,
+                    content_type="application/x-www-form-urlencoded",
+                    headers={"Sec-Fetch-Site": page.site},
+                )
             html = response.content.decode()
             assert response.status_code == page.status, (lang, page.name, response.status_code)
             assert response["Content-Type"].startswith("text/html"), (lang, page.name)

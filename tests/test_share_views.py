@@ -803,11 +803,18 @@ def test_the_letter_page_holds_the_letter_naming_the_visitors_categories(client)
     assert "effective 21 August 2026" in letter
 
 
-def test_the_letter_page_sends_nothing_it_has_no_form_and_no_csrf_token(client):
+def test_the_letters_one_form_posts_it_to_letter_txt_only_and_has_no_csrf_token(client):
+    """Without JavaScript the letter goes to letter.txt and straight back as a download
+    (test_letter_download.py); the form sends nothing else and carries no CSRF token."""
     html = page(client, f"/fr/r/{CODE}/letter/")
-    assert "<form" not in html
+    forms = re.findall(r"<form\b[^>]*>.*?</form>", html, re.S)
+    assert len(forms) == 1
+    start_tag = re.match(r"<form\b[^>]*>", forms[0])[0]
+    assert 'method="post"' in start_tag and f'action="/fr/r/{CODE}/letter.txt"' in start_tag
+    assert re.findall(r"\bname=\"([^\"]+)\"", forms[0]) == ["letter"]  # the textarea, nothing else
+    assert re.search(r'<textarea id="letter" name="letter"', forms[0])
+    assert re.search(r'<button type="submit">Télécharger la lettre \(\.txt\)</button>', forms[0])
     assert "csrfmiddlewaretoken" not in html
-    assert f'href="/fr/r/{CODE}/letter.txt"' in html
     assert "À COMPLÉTER" in html
 
 
@@ -822,6 +829,20 @@ def test_letter_txt_is_the_unedited_letter_as_a_utf8_download(client, lang):
     assert OBJECTION_FORM_URL in text
     assert letter_of(page(client, f"/{lang}/r/{CODE}/letter/")) == text
     assert ("Données de profil" if lang == "fr" else "Profile data") in text
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize(
+    "answers",
+    [FR_ON, US_ON, GB_BEFORE, Answers("GB", "adult", "on", None, frozenset({"posts"}))],
+    ids=["eea", "policy", "gb-off", "gb-on"],
+)
+def test_the_letter_page_holds_the_very_letter_letter_txt_serves(client, answers, lang):
+    """The page's letter is what JavaScript saves: the same text as the GET download. French
+    typography is the letter's own, never the page's (a quoted English row keeps "UK:")."""
+    code = codes.encode(answers, N26)
+    text = page(client, f"/{lang}/r/{code}/letter.txt")
+    assert letter_of(page(client, f"/{lang}/r/{code}/letter/")) == text
 
 
 def test_a_minors_letter_names_their_categories_too(client):
@@ -867,8 +888,12 @@ def test_new_pages_are_small_and_need_one_query(client, url):
 
 
 def test_short_link_pages_refuse_writes(client):
-    for suffix in ("", "letter/", "letter.txt"):
+    for suffix in ("", "letter/"):
         assert client.post(f"/en/r/{CODE}/{suffix}").status_code == 405
+    # letter.txt takes a POST (the letter to hand back as a file) and nothing else that writes.
+    for method in (client.put, client.patch, client.delete):
+        assert method(f"/en/r/{CODE}/letter.txt").status_code == 405
+    assert client.post(f"/en/r/{CODE}/letter.txt").status_code == 400  # no letter: nothing to do
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

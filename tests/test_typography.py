@@ -50,6 +50,15 @@ def test_text_marked_as_another_language_keeps_its_own_typography():
     assert french_html('<p lang="fr">Oui: non</p>') == '<p lang="fr">Oui\u202f: non</p>'
 
 
+def test_a_textarea_keeps_its_text_as_typed():
+    """A letter the visitor typed and is shown again must be saved as typed; the page's own
+    words around it still get French typography."""
+    html = '<label>Lettre:</label><textarea lang="fr">Objet: x ?</textarea>: oui'
+    assert french_html(html) == (
+        '<label>Lettre\u202f:</label><textarea lang="fr">Objet: x ?</textarea>\u202f: oui'
+    )
+
+
 def test_the_text_after_an_inline_element_gets_its_space_too():
     assert french_html("<strong>Note</strong>: x") == "<strong>Note</strong>\u202f: x"
 

@@ -1,8 +1,9 @@
 """French typography, applied in one place to every French page (templates and content alike).
 
 A narrow no-break space (U+202F) goes before : ; ! ? and inside « », as French typography asks.
-Only text between tags changes, never markup, scripts, styles or text marked as another language;
-a colon inside a URL or a time ("https://", "10:30") is left alone because no space follows it.
+Only text between tags changes, never markup, scripts, styles, a textarea's text or text marked
+as another language; a colon inside a URL or a time ("https://", "10:30") is left alone because
+no space follows it.
 """
 
 import re
@@ -10,10 +11,11 @@ from typing import Final
 
 NARROW_NBSP: Final = "\u202f"
 
-# Left exactly as they are: scripts, styles, and an element in another language (a source's
-# title as published keeps its own typography).
+# Left exactly as they are: scripts, styles, form fields' text (a letter the visitor typed is
+# shown again as typed; the generated one comes typeset) and an element in another language (a
+# source's title as published keeps its own typography).
 _KEPT: Final = re.compile(
-    r"<script\b.*?</script>|<style\b.*?</style>"
+    r"<script\b.*?</script>|<style\b.*?</style>|<textarea\b.*?</textarea>"
     r"""|<(\w+)\b[^>]*\blang=["'](?!fr)[^"']*["'][^>]*>.*?</\1>""",
     re.S | re.I,
 )

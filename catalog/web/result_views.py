@@ -6,6 +6,10 @@ Old and leniently typed codes redirect (301) to the canonical code of the same s
 (short_links.py).
 """
 
+import copy
+from collections.abc import Sequence
+from urllib.parse import parse_qs, urlsplit
+
 from django.http import (
     HttpRequest,
     HttpResponse,
@@ -13,12 +17,16 @@ from django.http import (
     HttpResponseRedirect,
 )
 from django.shortcuts import render
+from django.urls import get_script_prefix, resolve
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import content_disposition_header
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods, require_safe
 
-from catalog.present import letter, qr, sharing, summary
+from catalog.present import edited_letter, letter, qr, sharing, summary
 from catalog.present.card import card_etag, render_card
 from catalog.present.summary import Voice
 from catalog.rules import codes
@@ -203,13 +211,29 @@ def result_card_unversioned(request: HttpRequest, pin: Pinned) -> HttpResponse:
 @require_safe
 @pinned
 def result_letter(request: HttpRequest, pin: Pinned) -> HttpResponse:
-    """/r/<code>/letter/: the objection letter to edit, copy or download in the browser."""
+    """/r/<code>/letter/: the objection letter to edit, copy or download."""
     assessment = assess(pin.answers, pin.notice)
+    return _letter_page(
+        request, pin, assessment, letter.objection_letter(assessment, get_language())
+    )
+
+
+def _letter_page(
+    request: HttpRequest,
+    pin: Pinned,
+    assessment: Assessment,
+    text: str,
+    problems: Sequence[str] = (),
+    status: int = 200,
+) -> HttpResponse:
+    """The letter page holding `text`: the generated letter, or the visitor's own shown again
+    with what stopped its download (`problems`)."""
     return render(
         request,
         "catalog/letter.html",
         {
-            "letter": letter.objection_letter(assessment, get_language()),
+            "letter": text,
+            "problems": problems,
             "route": letter.route(assessment),
             "notice": pin.notice,
             **pin.notice_context(),
@@ -217,6 +241,7 @@ def result_letter(request: HttpRequest, pin: Pinned) -> HttpResponse:
             "letter_txt_url": letter_txt_url(pin.code),
             "filename": _letter_filename(),
         },
+        status=status,
     )
 
 
@@ -224,11 +249,115 @@ def _letter_filename() -> str:
     return _("linkedin-objection-letter") + ".txt"
 
 
-@require_safe
+def _text_download(text: str) -> HttpResponse:
+    response = HttpResponse(text, content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(True, _letter_filename())
+    return response
+
+
+# The letter.txt endpoint takes a POST, the only one on the public site: Django's CSRF check
+# would need a cookie, and public pages set none. It is safe without: the POST changes nothing
+# and stores nothing, it only hands the sender's own text back as a file. What is left, another
+# site making a visitor's browser save a file of its choosing under our name, the origin check
+# below refuses. csrf_exempt also lets it past RequestGuardMiddleware's 405 for writes.
+@csrf_exempt
+@sensitive_post_parameters("letter")  # should an error report ever be written, not the letter
+@require_http_methods(["GET", "HEAD", "POST"])
 @pinned
 def result_letter_txt(request: HttpRequest, pin: Pinned) -> HttpResponse:
-    """/r/<code>/letter.txt: the unedited letter as a download, for browsers without JavaScript."""
-    text = letter.objection_letter(assess(pin.answers, pin.notice), get_language())
-    response = HttpResponse(text, content_type="text/plain; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_letter_filename()}"'
+    """/r/<code>/letter.txt: GET, the generated letter as a download (links from before the
+    letter page had a form); POST, the letter as the visitor edited it, for browsers without
+    JavaScript. The page stays where it is: a download does not navigate."""
+    if request.method != "POST":
+        return _text_download(
+            letter.objection_letter(assess(pin.answers, pin.notice), get_language())
+        )
+    response = _edited_letter_download(request, pin)
+    # The visitor's own words, in a download or in a page showing them again: for no cache.
+    patch_cache_control(response, no_store=True)
     return response
+
+
+def _edited_letter_download(request: HttpRequest, pin: Pinned) -> HttpResponse:
+    if not _sent_from_this_site(request):
+        return _letter_error(
+            request, pin, _("This download works only from the letter page of this site."), 403
+        )
+    if _content_length(request) > edited_letter.MAX_BODY_BYTES:
+        return _letter_error(request, pin, edited_letter.too_long_message(), 413)
+    posted = _posted_letter(request)
+    if posted is None:
+        return _letter_error(
+            request, pin, _("The letter did not arrive as text this site can read."), 400
+        )
+    edited = edited_letter.read_edited_letter(posted)
+    if edited.ok:
+        return _text_download(edited.text)
+    # Shown again on the letter page, so that nothing typed is lost.
+    status = 413 if edited.too_long else 400
+    page = _as_letter_page(request, pin)
+    assessment = assess(pin.answers, pin.notice)
+    return _letter_page(page, pin, assessment, edited.text, edited.problems(), status)
+
+
+def _sent_from_this_site(request: HttpRequest) -> bool:
+    """The form was posted from a page of this site. Browsers say so in Sec-Fetch-Site (Chromium
+    and Firefox since 2020-2021, Safari since 2023); older ones in Origin, compared by host only,
+    so a TLS proxy that does not forward the scheme still passes. A browser that sends neither
+    (before Origin on POSTs) is let through: no-JS visitors on old browsers keep their letter."""
+    site = request.headers.get("Sec-Fetch-Site")
+    if site is not None:
+        return site in ("same-origin", "none")  # "none": the visitor's own action, e.g. reload
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return True
+    return urlsplit(origin).netloc == request.get_host()
+
+
+def _content_length(request: HttpRequest) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return edited_letter.MAX_BODY_BYTES + 1  # unreadable: treated as too big, never read
+
+
+def _posted_letter(request: HttpRequest) -> str | None:
+    """The form's `letter` field, read strictly: urlencoded, UTF-8, once. Django's request.POST
+    would turn bytes that are not UTF-8 into U+FFFD without a word."""
+    charset = request.content_params.get("charset", "utf-8").lower()
+    if request.content_type != "application/x-www-form-urlencoded" or charset != "utf-8":
+        return None
+    try:
+        fields = parse_qs(
+            request.body.decode("ascii"),
+            keep_blank_values=True,
+            encoding="utf-8",
+            errors="strict",
+            max_num_fields=10,
+        )
+    except ValueError:  # UnicodeDecodeError included; too many fields
+        return None
+    values = fields.get("letter", [])
+    return values[0] if len(values) == 1 else None
+
+
+def _as_letter_page(request: HttpRequest, pin: Pinned) -> HttpRequest:
+    """The request as if for the letter page, which a page shown again after a POST is: its
+    language switch and alternates lead to the letter page, not to a download."""
+    page = copy.copy(request)
+    # What the language switch reads (web/alternates.py); resolve() wants no script prefix.
+    page.resolver_match = resolve("/" + letter_url(pin.code).removeprefix(get_script_prefix()))
+    return page
+
+
+def _letter_error(request: HttpRequest, pin: Pinned, message: str, status: int) -> HttpResponse:
+    """A posted letter that cannot be read: say why, and how to get back to it (from another
+    site, 403, the Back button leads there)."""
+    context = {
+        "message": message,
+        "back_to_letter": status != 403,
+        "letter_url": letter_url(pin.code),
+        "back_url": shared_result_url(pin.code),
+        "error_page": True,  # the language switch goes home, as on every error page
+    }
+    return render(request, "catalog/letter_error.html", context, status=status)

@@ -56,7 +56,8 @@ def _resolve(code: str, content: Content) -> Pinned | str | None:
 
 def pinned(view: Callable[[HttpRequest, Pinned], HttpResponse]) -> Callable:
     """Give the view what the URL's code pins; redirect old or lenient spellings to the canonical
-    code (same view); any other string is the friendly 404, in the URL's language."""
+    code (same view, 301; 308 for a POST); any other string is the friendly 404, in the URL's
+    language."""
 
     @wraps(view)
     def with_code(request: HttpRequest, code: str, **kwargs) -> HttpResponse:
@@ -66,7 +67,9 @@ def pinned(view: Callable[[HttpRequest, Pinned], HttpResponse]) -> Callable:
         if isinstance(resolved, str):
             name = request.resolver_match.view_name if request.resolver_match else None
             target = reverse(name or "catalog:shared-result", kwargs={"code": resolved, **kwargs})
-            return HttpResponsePermanentRedirect(target)
+            # A POST (the edited letter, to letter.txt) is moved with its body (308): after a 301
+            # the browser would GET the generated letter, and the visitor's edits would be lost.
+            return HttpResponsePermanentRedirect(target, preserve_request=request.method == "POST")
         return view(request, resolved, **kwargs)
 
     return with_code

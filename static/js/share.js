@@ -1,9 +1,17 @@
 // Sharing a result and its objection letter: copy, native share, download.
-// Progressive: without JavaScript the link sits in a read-only field and the letter downloads
-// from /letter.txt. Nothing the visitor types leaves the browser: the letter is copied or saved
-// from the page itself (Clipboard API, Blob), never sent to the server.
+// Progressive: without JavaScript the link sits in a read-only field, and the letter's form posts
+// the text to /letter.txt, which hands it back as a download. With JavaScript nothing the
+// visitor types leaves the browser: the letter is copied or saved from the page itself
+// (Clipboard API, Blob) and the form is never sent.
 (function () {
   "use strict";
+
+  // A browser that can save a file made on the page; any other still posts the form.
+  var canSave =
+    typeof window.Blob === "function" &&
+    !!window.URL &&
+    typeof window.URL.createObjectURL === "function" &&
+    "download" in document.createElement("a");
 
   function announce(tools, message) {
     var status = tools.querySelector("[data-share-status]");
@@ -38,20 +46,19 @@
     }
   }
 
-  function download(tools, button) {
-    var field = target(tools, button);
-    if (!field) return;
+  // The form's text as a file, named by the form (data-download-as), as the server would.
+  function save(form, field) {
     var blob = new Blob([field.value], { type: "text/plain;charset=utf-8" });
     var link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
-    link.download = button.getAttribute("data-filename") || "letter.txt";
+    link.download = form.getAttribute("data-download-as") || "letter.txt";
     document.body.appendChild(link);
     link.click();
     link.remove();
     window.setTimeout(function () {
       URL.revokeObjectURL(link.href);
     }, 1000);
-    announce(tools, button.getAttribute("data-done"));
+    announce(form, form.getAttribute("data-done"));
   }
 
   function share(tools, button) {
@@ -82,9 +89,16 @@
         }
       });
       slot.appendChild(buttons);
-      // What JavaScript replaces (the server-made .txt, "copy by hand" hints) goes away.
+      // A form that downloads its text still goes to the server where the browser cannot
+      // save a file itself: what the page says about it stays true.
+      if (box.hasAttribute("data-download-as") && !canSave) return;
+      // What JavaScript replaces ("copy by hand" hints, the letter's round trip to the server)
+      // goes away; what is true only with it shows.
       Array.prototype.forEach.call(box.querySelectorAll("[data-without-js]"), function (node) {
         node.remove();
+      });
+      Array.prototype.forEach.call(box.querySelectorAll("[data-with-js]"), function (node) {
+        node.hidden = false;
       });
     });
   }
@@ -95,8 +109,20 @@
     if (!tools) return;
     var action = button.getAttribute("data-action");
     if (action === "copy") copy(tools, button);
-    else if (action === "download") download(tools, button);
     else if (action === "share") share(tools, button);
+  });
+
+  // The letter's one download button submits its form: saved here instead of posted, so one
+  // click is one download. Before enhance() has run, the form posts as without JavaScript.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!canSave || !form.matches || !form.matches("form[data-download-as][data-enhanced]")) {
+      return;
+    }
+    var field = form.querySelector("textarea");
+    if (!field) return;
+    event.preventDefault();
+    save(form, field);
   });
 
   // A field that holds the link selects itself whole when focused, ready to copy by hand.

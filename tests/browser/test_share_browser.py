@@ -161,18 +161,53 @@ def test_the_edited_letter_is_copied_and_downloaded_without_reaching_the_server(
     expect(page.locator("[data-share-status]")).to_have_text("Letter copied.")
     assert page.evaluate("navigator.clipboard.readText()") == edited
 
+    downloads = []
+    page.on("download", lambda download: downloads.append(download))
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Download the letter (.txt)").click()
     download = download_info.value
     assert download.suggested_filename == "linkedin-objection-letter.txt"
     with open(download.path(), encoding="utf-8") as saved:
         assert saved.read() == edited
-    # The plain .txt link (for no-JS) is gone: the download is made in the browser.
+    expect(page.locator("[data-share-status]")).to_have_text("Letter downloaded.")
+    # No link to letter.txt either: the download is made in the browser.
     expect(page.locator(f'a[href="/en/r/{CODE}/letter.txt"]')).to_have_count(0)
+    # The form is not sent as well: one click, one download, made in the browser.
+    page.wait_for_timeout(500)
+    assert len(downloads) == 1
+    expect(page).to_have_url(f"{live_server.url}/en/r/{CODE}/letter/")
+    expect(page.get_by_text("it is never sent to this site")).to_be_visible()
+    expect(page.get_by_text("sends it straight back as a file")).to_have_count(0)
 
     later = watcher.requests[requests_before:]
     assert all(url.startswith("blob:") for url in later), later
     assert not any("zq-7731" in url for url in watcher.requests)
+    watcher.assert_clean()
+
+
+def test_where_the_browser_cannot_save_a_file_itself_the_form_still_posts_the_edits(
+    page: Page, live_server, content
+):
+    """JavaScript on, but no <a download>: share.js leaves the form alone, which posts the
+    letter as without JavaScript; one click is still one download, with the edits."""
+    page.add_init_script("delete HTMLAnchorElement.prototype.download;")
+    watcher = watch(page, live_server.url)
+    page.goto(f"{live_server.url}/en/r/{CODE}/letter/")
+    expect(page.get_by_role("button", name="Copy the letter")).to_have_count(
+        1 if page.evaluate("!!(navigator.clipboard && navigator.clipboard.writeText)") else 0
+    )
+    expect(page.get_by_text("sends it straight back as a file")).to_be_visible()  # still true
+    field = page.locator("textarea#letter")
+    field.fill(field.input_value() + "Edited: é\u202f!")
+    downloads = []
+    page.on("download", lambda download: downloads.append(download))
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download the letter (.txt)").click()
+    with open(download_info.value.path(), encoding="utf-8") as saved:
+        assert saved.read() == field.input_value()
+    page.wait_for_timeout(500)
+    assert len(downloads) == 1
+    assert f"{live_server.url}/en/r/{CODE}/letter.txt" in watcher.requests
     watcher.assert_clean()
 
 
@@ -191,11 +226,76 @@ def test_without_javascript_the_link_and_letter_still_work(browser: Browser, liv
         expect(page).to_have_url(f"{live_server.url}/fr/r/{CODE}/letter/")
         expect(page.locator("textarea#letter")).to_contain_text("Données de profil")
         with page.expect_download() as download_info:
-            page.locator(f'a[href="/fr/r/{CODE}/letter.txt"]').click()
+            page.get_by_role("button", name="Télécharger la lettre (.txt)").click()
         with open(download_info.value.path(), encoding="utf-8") as saved:
             assert "https://www.linkedin.com/help/linkedin/ask/TS-DPRO" in saved.read()
     finally:
         context.close()
+
+
+DOWNLOAD = {"fr": "Télécharger la lettre (.txt)", "en": "Download the letter (.txt)"}
+FILENAME = {"fr": "lettre-opposition-linkedin.txt", "en": "linkedin-objection-letter.txt"}
+PLACEHOLDER = re.compile(r"\[(?:TO COMPLETE|À COMPLÉTER)[^\]]*\]")
+
+
+@pytest.fixture
+def page_without_js(browser: Browser):
+    """A page in a browser context with JavaScript off, as some visitors have it."""
+    context = browser.new_context(java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_without_javascript_the_downloaded_letter_holds_what_was_typed(
+    page_without_js: Page, live_server, content, lang
+):
+    page = page_without_js
+    watcher = watch(page, live_server.url)
+    page.goto(f"{live_server.url}/{lang}/r/{CODE}/letter/")
+    expect(page.locator("[data-without-js]")).to_be_visible()  # says where the text goes
+    expect(page.locator("[data-with-js]")).to_be_hidden()
+    field = page.locator("textarea#letter")
+    grounds = "Je suis journaliste\u202f: mes sources — «\u202fprotégées\u202f» (zq-7731)."
+    field.fill(PLACEHOLDER.sub(grounds, field.input_value(), count=1))
+    field.press("End")  # on the last line: typed there, key by key
+    field.press_sequentially("P.-S. : données à effacer, ça va ? 😀")
+    typed = field.input_value()
+    assert grounds in typed and typed.endswith("ça va ? 😀")
+
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name=DOWNLOAD[lang]).click()
+    download = download_info.value
+    assert download.suggested_filename == FILENAME[lang]
+    with open(download.path(), "rb") as saved:
+        assert saved.read() == typed.encode("utf-8")  # LF newlines, as typed
+    # A download does not navigate: the page and what was typed stay.
+    expect(page).to_have_url(f"{live_server.url}/{lang}/r/{CODE}/letter/")
+    expect(field).to_have_value(typed)
+    watcher.assert_clean()
+    assert_no_cookies(page)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_without_javascript_a_letter_too_long_comes_back_whole_with_the_limit(
+    page_without_js: Page, live_server, content, lang
+):
+    page = page_without_js
+    page.goto(f"{live_server.url}/{lang}/r/{CODE}/letter/")
+    field = page.locator("textarea#letter")
+    typed = field.input_value() + "é" * 20_000
+    field.fill(typed)
+    with page.expect_response(re.compile(r"/letter\.txt$")) as answer:
+        page.get_by_role("button", name=DOWNLOAD[lang]).click()
+    assert answer.value.status == 413
+    expect(page.locator(".error-summary")).to_contain_text("20" + ("\xa0" if lang == "fr" else ","))
+    expect(page.locator("textarea#letter")).to_have_value(typed)  # nothing lost
+    # Shortened, it downloads from the page shown again.
+    field.fill(typed[:-10_000])
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name=DOWNLOAD[lang]).click()
+    with open(download_info.value.path(), encoding="utf-8") as saved:
+        assert saved.read() == typed[:-10_000]
 
 
 def test_an_old_link_says_a_newer_notice_exists_and_rechecks_with_the_same_answers(
@@ -283,3 +383,25 @@ def test_the_visitors_own_result_has_no_check_your_own_button(page: Page, live_s
     page.goto(f"{live_server.url}/en/result/?{RESULT_QUERY}")
     expect(page.get_by_role("link", name=CHECK_YOUR_OWN["en"])).to_have_count(0)
     expect(page.locator("h1")).to_contain_text("of your 6 kinds of data")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_letter_page_as_browsers_without_javascript_see_it_passes_axe(
+    page: Page, live_server, content, lang
+):
+    """axe-core cannot run where JavaScript is off; the page's own scripts are blocked instead,
+    so the page is the one a browser without JavaScript shows: before a download and when a
+    letter too long comes back."""
+    page.route("**/*.js", lambda route: route.abort())
+    page.goto(f"{live_server.url}/{lang}/r/{CODE}/letter/")
+    expect(page.locator("[data-without-js]")).to_be_visible()
+    expect(page.locator("[data-action]")).to_have_count(0)  # no JavaScript, no copy button
+    assert_no_axe_violations(page)
+    field = page.locator("textarea#letter")
+    field.fill(field.input_value() + "x" * 20_000)
+    with page.expect_response(re.compile(r"/letter\.txt$")) as answer:
+        page.get_by_role("button", name=DOWNLOAD[lang]).click()
+    assert answer.value.status == 413
+    expect(page.locator(".error-summary")).to_be_visible()
+    assert page.locator("h1").count() == 1
+    assert_no_axe_violations(page)
