@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.run import Server, get  # noqa: E402  (after the path: the project's `make serve`)
+from bench.server import Server, get  # noqa: E402  (after the path: the project's `make serve`)
 
 LIGHTHOUSE = "lighthouse@12.8.2"  # Lighthouse 13 needs a newer Node than these machines' 20
 CHROMIUM = "/usr/bin/chromium"
