@@ -773,7 +773,7 @@ def test_a_category_shows_which_of_its_items_are_listed_before_the_others_each_l
         ["Group activity and group messages"],
     )
     (label, unlisted), *_ = groups[1:]
-    assert label == "Not listed for training content-generating AI:"
+    assert label == "Not named by the notice's training row or LinkedIn's FAQ:"
     assert len(unlisted) >= 4 and "Group activity and group messages" not in unlisted
     labels = [label for label, _items in groups]
     assert len(labels) == len(set(labels))  # a line is said once per category, not per item

@@ -164,7 +164,10 @@ def listed_by_text(item: Item, document: str) -> str:
         )
     if faq:
         return _("listed for training by LinkedIn's FAQ (as quoted by the press)")
-    return _("not listed for training content-generating AI")
+    # The documents' lists give examples ("such as"): say what they do not name, no more.
+    if document == NOTICE:
+        return _("not named by the notice's training row or LinkedIn's FAQ")
+    return _("not named by LinkedIn's FAQ (as quoted by the press)")
 
 
 @dataclass(frozen=True)
