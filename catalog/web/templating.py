@@ -1,7 +1,7 @@
 """The site's one template engine: Jinja2 through Django's backend.
 
 Chosen over the Django template language after a measured spike on the result page (see the
-README's benchmark section): the same result page rendered in about a third of the time.
+README, "How a page renders"): the same result page rendered in about a third of the time.
 
 `template.html#block` renders one block of a template alone (jinja2-fragments), so an htmx
 fragment and the full page come from the same markup, as Django's template partials did.
