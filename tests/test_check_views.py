@@ -790,3 +790,24 @@ def test_outside_europe_only_the_faqs_list_counts_for_an_item(client):
     labels = [label for label, _items in item_groups(category_card(page, "profile"))]
     assert labels[0] == "Listed for training by LinkedIn's FAQ (as quoted by the press):"
     assert not any("notice" in label for label in labels)
+
+
+# ---------------------------------------------------------------- each document's own terms
+
+
+def next_steps(page: str) -> str:
+    return unescape(page.split('id="next-steps"', 1)[1].split("</section>", 1)[0])
+
+
+def test_in_europe_the_regulator_step_follows_the_notice(client):
+    steps = next_steps(result(client, "country=FR&age=adult&setting=on&uses=posts"))
+    assert "If you feel LinkedIn has not addressed your concern" in steps
+    assert "the supervisory authority where you live" in steps
+    assert "more options" not in steps
+
+
+def test_elsewhere_the_regulator_step_follows_the_global_policy(client):
+    steps = next_steps(result(client, "country=US&age=adult&setting=on&uses=posts"))
+    assert "If contacting LinkedIn does not resolve your complaint" in steps
+    assert "its Privacy Policy says you have more options" in steps
+    assert "supervisory authority" not in steps

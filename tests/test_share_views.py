@@ -361,7 +361,10 @@ def test_a_shared_result_describes_a_member_in_the_third_person(client):
         "stops the training of content-generating AI on the data and content this member provides"
         in html
     )
-    assert "Where they live: The national data protection authority" in unescape(html)
+    assert (
+        "they can raise it with the supervisory authority where they live: The national data "
+        "protection authority"
+    ) in unescape(html)
     assert ">Change these answers</a>" in html
     assert "It holds the answers in a short code, nothing that identifies anyone" in html
     assert f'href="/en/r/{CODE}/letter/">Write the letter</a>' in html  # the letter link stays
@@ -379,7 +382,10 @@ def test_a_shared_result_describes_a_member_in_the_third_person_in_french(client
     assert "Ce membre n’en a pas" in html and "Vous n’en avez pas" not in html
     for heading in ("Les données de ce membre, type par type", "Ce que ce membre peut faire"):
         assert heading in headings(html)
-    assert "Là où vit ce membre\u202f: L’autorité nationale de protection des données" in html
+    assert (
+        "il peut la soumettre à l’autorité de contrôle là où il vit\u202f: L’autorité nationale "
+        "de protection des données"
+    ) in html
     assert not re.search(r"\b(vous|votre|vos)\b", paragraph(html, "lead") + h1(html), re.I)
 
 
@@ -913,3 +919,11 @@ def test_the_qr_code_is_an_image_of_its_own_that_caches_keep_for_a_year(client, 
 
 def test_a_bad_code_has_no_qr_code(client):
     assert client.get(f"/en/r/{CODE[:-1]}/qr.svg").status_code == 404
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_letter_pages_lead_cites_the_setting_and_the_objection_route(client, lang):
+    html = page(client, f"/{lang}/r/{CODE}/letter/")
+    lead = html.split('<p class="lead">', 1)[1].split("</p>", 1)[0]
+    assert f'href="/{lang}/sources/#source-SET"' in lead
+    assert f'href="/{lang}/sources/#source-N26"' in lead

@@ -665,15 +665,30 @@ def result_text(assessment: Assessment, voice: Voice = Voice.SECOND) -> ResultTe
             )
             % values,
         ),
-        regulator_step=say(
-            _(
-                "If LinkedIn does not answer your concern, you can raise it with a regulator. "
-                "Where you live: %(regulator)s."
-            ),
-            _(
-                "If LinkedIn does not answer this member's concern, they can raise it with a "
-                "regulator. Where they live: %(regulator)s."
-            ),
+        # Each document's own terms: the notice names the supervisory authority, the global
+        # policy only "more options" when contacting LinkedIn does not resolve a complaint.
+        regulator_step=(
+            say(
+                _(
+                    "If you feel LinkedIn has not addressed your concern, you can raise it with "
+                    "the supervisory authority where you live: %(regulator)s."
+                ),
+                _(
+                    "If this member feels LinkedIn has not addressed their concern, they can raise "
+                    "it with the supervisory authority where they live: %(regulator)s."
+                ),
+            )
+            if assessment.region.document == NOTICE
+            else say(
+                _(
+                    "If contacting LinkedIn does not resolve your complaint, its Privacy Policy "
+                    "says you have more options. Where you live: %(regulator)s."
+                ),
+                _(
+                    "If contacting LinkedIn does not resolve this member's complaint, its Privacy "
+                    "Policy says they have more options. Where they live: %(regulator)s."
+                ),
+            )
         )
         % values,
         **_fixed_text(get_language(), voice, assessment.answers.setting == "off", assessment.minor),

@@ -48,7 +48,7 @@ from catalog.rules.assessment import (
 )
 from catalog.rules.questions import QUESTIONS
 from catalog.rules.routing import first_problem
-from catalog.snapshot import Notice
+from catalog.snapshot import Notice, Region
 from catalog.web.content import loaded_content
 from catalog.web.links import (
     answers_url,
@@ -101,10 +101,7 @@ def result_context(
         "protecting": [result.exclusion for result in assessment.exclusions if result.applies],
         "route": letter.route(assessment),
         "setting_url": summary.SETTING_URL,
-        "set_sources": notice.cite("SET"),
-        "objection_sources": notice.cite(
-            notice.source.slug if region.document == "notice" else "PPG25"
-        ),
+        **step_sources(notice, region),
         **share_context(request, assessment),
     }
 
@@ -218,6 +215,16 @@ def result_letter(request: HttpRequest, pin: Pinned) -> HttpResponse:
     )
 
 
+def step_sources(notice: Notice, region: Region) -> dict:
+    """What the setting step and the objection route cite (the result and the letter page)."""
+    return {
+        "set_sources": notice.cite("SET"),
+        "objection_sources": notice.cite(
+            notice.source.slug if region.document == "notice" else "PPG25"
+        ),
+    }
+
+
 def _letter_page(
     request: HttpRequest,
     pin: Pinned,
@@ -236,6 +243,7 @@ def _letter_page(
             "problems": problems,
             "route": letter.route(assessment),
             "notice": pin.notice,
+            **step_sources(pin.notice, assessment.region),
             **pin.notice_context(),
             "back_url": shared_result_url(pin.code),
             "letter_txt_url": letter_txt_url(pin.code),
