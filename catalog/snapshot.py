@@ -9,7 +9,7 @@ Text holds both languages and shows the active one, so one snapshot serves Frenc
 """
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -211,11 +211,19 @@ class Notice:
     exclusions: tuple[Exclusion, ...]  # main ones first, then the further ones
 
     @cached_property
-    def computed(self) -> dict:
-        """What the pages of this version compute once and keep with it: parts of pages
-        (catalog.web.fragments), the search index (present.pages). A new revision builds new
-        versions, so nothing kept here goes stale."""
+    def _kept(self) -> dict:
         return {}
+
+    def kept[T](self, key: Hashable, build: Callable[[], T]) -> T:
+        """What `build` gives, built the first time `key` is asked for and kept with this version:
+        what the pages of a version compute once (parts of pages, the search index, the sitemap).
+        A new revision builds new versions, so nothing kept here goes stale, and nothing is
+        timed."""
+        try:
+            return self._kept[key]
+        except KeyError:
+            value = self._kept[key] = build()
+            return value
 
     @cached_property
     def _by_country(self) -> dict[str, Region]:

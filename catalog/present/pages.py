@@ -121,20 +121,21 @@ class SearchIndex:
 def search_index(notice: Notice) -> SearchIndex:
     """Built once per version and kept with it: folding every text at every search was most of
     a search's cost."""
-    index = notice.computed.get(SearchIndex)
-    if index is None:
-        index = notice.computed[SearchIndex] = SearchIndex(
-            items=tuple(
-                (item, category, _words(_both(item.name, item.examples, item.note, category.name)))
-                for category in notice.categories
-                for item in category.items
-            ),
-            exclusions=tuple(
-                (exclusion, _words(_both(exclusion.name, exclusion.summary, exclusion.details)))
-                for exclusion in notice.exclusions
-            ),
-        )
-    return index
+    return notice.kept(SearchIndex, lambda: _search_index(notice))
+
+
+def _search_index(notice: Notice) -> SearchIndex:
+    return SearchIndex(
+        items=tuple(
+            (item, category, _words(_both(item.name, item.examples, item.note, category.name)))
+            for category in notice.categories
+            for item in category.items
+        ),
+        exclusions=tuple(
+            (exclusion, _words(_both(exclusion.name, exclusion.summary, exclusion.details)))
+            for exclusion in notice.exclusions
+        ),
+    )
 
 
 def search(text: str, notice: Notice) -> SearchResults:

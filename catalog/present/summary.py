@@ -594,6 +594,7 @@ class ResultText:
     _share.html read them; the rest of the page is the same for everyone)."""
 
     voice: Voice
+    route: letter.LetterRoute  # the objection route the sentences name, worked out once
     headline: Headline
     place: str
     reasons: Mapping[str, str]  # per status the result shows: why its categories have it
@@ -641,6 +642,7 @@ def result_text(assessment: Assessment, voice: Voice = Voice.SECOND) -> ResultTe
         first_of_status.setdefault(category.status, category)
     return ResultText(
         voice=voice,
+        route=route,
         headline=headline(assessment, voice),
         place=place(assessment, voice),
         reasons={  # one reason per status: every category with it has the same one

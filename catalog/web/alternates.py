@@ -5,13 +5,14 @@ followed, and a crafted one ("//evil.com/") must never become a link to another 
 """
 
 import re
-from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest
-from django.urls import Resolver404, get_script_prefix, resolve, reverse, translate_url
+from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils import translation
+
+from catalog.web import links
 
 
 def _home(lang: str) -> str:
@@ -65,20 +66,13 @@ def translated_path(request: HttpRequest | None, lang: str, error_page: bool = F
     return url if is_site_path(url, lang) else _home(lang)
 
 
-@lru_cache(maxsize=4096)
-def _reverse_in(prefix: str, lang: str, view_name: str, args: tuple, kwargs: tuple) -> str:
-    """reverse() in `lang`, remembered: every page asks for its own address in both languages."""
-    with translation.override(lang):
-        return reverse(view_name, args=args, kwargs=dict(kwargs))
-
-
 def _same_view(request: HttpRequest, lang: str) -> str:
     """The resolved view's URL in `lang`, with the query string. reverse() quotes what it
     inserts and `str` parameters hold no "/", so the path is ours; the query string must not
     carry a character a browser would drop."""
     match = request.resolver_match
-    kwargs = tuple(match.kwargs.items())
-    path = _reverse_in(get_script_prefix(), lang, match.view_name, tuple(match.args), kwargs)
+    with translation.override(lang):
+        path = links.path(match.view_name, *match.args, **match.kwargs)
     query = request.META.get("QUERY_STRING", "")
     if not query:
         return path

@@ -18,26 +18,35 @@ def loaded_content() -> Content:
     return content
 
 
+class _NotKept(Exception):
+    def __init__(self, response: HttpResponse) -> None:
+        self.response = response
+
+
 def kept_with_the_version(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """For a document that depends only on the content, the language of its address and the
     scheme and host it is asked on (the sitemap, the changes feed): written once per content
-    version and kept with it (Notice.computed), so a new revision writes it anew."""
+    version and kept with it (Notice.kept), so a new revision writes it anew."""
 
     @wraps(view)
     def document(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         content = current_content()
         if content is None:
             return view(request, *args, **kwargs)
-        key = (document, get_language(), request.scheme, request.get_host(), request.path)
-        kept = content.current.computed.get(key)
-        if kept is None:
+
+        def write() -> tuple[bytes, dict]:
             response = view(request, *args, **kwargs)
             if response.status_code != 200:
-                return response
+                raise _NotKept(response)
             if hasattr(response, "render"):
                 response.render()
-            kept = content.current.computed[key] = (response.content, dict(response.headers))
-        body, headers = kept
+            return response.content, dict(response.headers)
+
+        key = (document, get_language(), request.scheme, request.get_host(), request.path)
+        try:
+            body, headers = content.current.kept(key, write)
+        except _NotKept as not_kept:  # an error is answered, never kept
+            return not_kept.response
         return HttpResponse(body, headers=headers)
 
     return document

@@ -222,31 +222,33 @@ class _CorrectionSaid:
 
 def _corrections_said(content: Content) -> list[tuple[Correction, _CorrectionSaid]]:
     """Written once per content version and language, and kept with the version."""
-    key = (_CorrectionSaid, get_language())
-    said = content.current.computed.get(key)
-    if said is None:
-        said = content.current.computed[key] = [
-            (
-                correction,
-                _CorrectionSaid(
-                    title=_("Correction: %(title)s") % {"title": correction.title},
-                    description=_paragraphs(
-                        [
-                            _(
-                                "This correction of the site's content may change this result: "
-                                "a correction does not say which results it changes. The link "
-                                "to the result shows it as corrected."
-                            ),
-                            str(correction.summary),
-                        ]
-                    ),
-                    open_link=_("Open this result"),
-                    link=correction_url(correction.slug),
+    return content.current.kept(
+        (_CorrectionSaid, get_language()), lambda: _what_corrections_say(content)
+    )
+
+
+def _what_corrections_say(content: Content) -> list[tuple[Correction, _CorrectionSaid]]:
+    return [
+        (
+            correction,
+            _CorrectionSaid(
+                title=_("Correction: %(title)s") % {"title": correction.title},
+                description=_paragraphs(
+                    [
+                        _(
+                            "This correction of the site's content may change this result: "
+                            "a correction does not say which results it changes. The link "
+                            "to the result shows it as corrected."
+                        ),
+                        str(correction.summary),
+                    ]
                 ),
-            )
-            for correction in content.corrections
-        ]
-    return said
+                open_link=_("Open this result"),
+                link=correction_url(correction.slug),
+            ),
+        )
+        for correction in content.corrections
+    ]
 
 
 def result_entries(pin: Pinned, request: HttpRequest) -> list[ResultEntry]:

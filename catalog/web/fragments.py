@@ -2,7 +2,7 @@
 
 A part that depends only on the content (a category's card, a region's periods, a catalog
 page's body) is rendered the first time a language needs it and kept with its notice version
-(Notice.computed); a new content revision builds new versions, so nothing goes stale and
+(Notice.kept); a new content revision builds new versions, so nothing goes stale and
 nothing is timed. The per-version structures computed once per language that let a page render
 without a page cache.
 
@@ -88,20 +88,18 @@ def once(macro: jinja2.runtime.Macro, notice: "Notice", *args: Any) -> Markup:
 
 
 def _once(notice: "Notice", key: tuple, render: Callable[[], str]) -> Markup:
-    """What `render` writes, kept with the notice version (Notice.computed) under the active
+    """What `render` writes, kept with the notice version (Notice.kept) under the active
     language and `key`. Its citations are recorded at every use, so the printed reference list
     of each page stays whole."""
-    key = (translation.get_language(), *key)
-    try:
-        html, sources = notice.computed[key]
-    except KeyError:
+
+    def render_and_note_citations() -> tuple[Markup, tuple]:
         token = _cited.set({})
         try:
-            html = Markup(render())
-            sources = page_citations()
+            return Markup(render()), page_citations()
         finally:
             _cited.reset(token)
-        notice.computed[key] = (html, sources)
+
+    html, sources = notice.kept((translation.get_language(), *key), render_and_note_citations)
     note_citations(sources)
     return html
 

@@ -99,7 +99,7 @@ def result_context(
         "change_url": answers_url(draft_from_answers(answers)),
         "result_url": result_url(answers),
         "protecting": [result.exclusion for result in assessment.exclusions if result.applies],
-        "route": letter.route(assessment),
+        "route": text.route,
         "setting_url": summary.SETTING_URL,
         **step_sources(notice, region),
         **share_context(request, assessment),
