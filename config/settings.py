@@ -73,13 +73,14 @@ MIDDLEWARE = [
     "catalog.web.middleware.RequestGuardMiddleware",
     # Database errors anywhere below become a friendly 503.
     "catalog.web.middleware.DatabaseUnavailableMiddleware",
-    # Sessions and CSRF serve the admin only: public pages never touch them, so they set no cookie.
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Sessions, CSRF, users and messages serve the admin only, and run only under /admin/
+    # (catalog.web.admin_only): public pages never touch them, so they set no cookie.
+    "catalog.web.admin_only.AdminSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    "catalog.web.admin_only.AdminCsrfViewMiddleware",
+    "catalog.web.admin_only.AdminAuthenticationMiddleware",
+    "catalog.web.admin_only.AdminMessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]

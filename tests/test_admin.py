@@ -7,8 +7,13 @@ where to edit instead. Even a superuser can only look.
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import get_user_model
+from django.contrib.auth.middleware import AuthenticationMiddleware
+from django.contrib.messages.middleware import MessageMiddleware
+from django.contrib.sessions.middleware import SessionMiddleware
+from django.test import Client
 from django.urls import reverse
 
 from catalog.admin import ReadOnlyAdmin
@@ -115,3 +120,42 @@ def test_the_admin_asks_non_staff_to_log_in(client):
     response = client.get(url(Category, "changelist"))
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_the_admin_login_still_refuses_a_post_without_its_csrf_token():
+    """The CSRF middleware runs under /admin/ only (catalog.web.admin_only), and does run there."""
+    browser = Client(enforce_csrf_checks=True)
+    login = reverse("admin:login")
+    assert "csrfmiddlewaretoken" in browser.get(login).content.decode()
+    refused = browser.post(login, {"username": "editor", "password": "x"})
+    assert refused.status_code == 403
+    assert b"CSRF" in refused.content
+
+
+def test_a_logged_in_editor_keeps_a_session_and_messages_in_the_admin(admin_client):
+    admin_client.get(reverse("admin:index"))
+    assert settings.SESSION_COOKIE_NAME in admin_client.cookies
+    response = admin_client.post(url(Category, "add"), {})
+    assert response.status_code == 403  # read-only, see above; the session still identifies
+
+
+ADMIN_ONLY_MIDDLEWARE = (SessionMiddleware, AuthenticationMiddleware, MessageMiddleware)
+
+
+def test_public_pages_never_reach_the_session_user_or_messages(client, monkeypatch):
+    """Nothing of the admin's per-request machinery runs for a public page: no session store is
+    made, no user looked up, no message storage opened. It all still runs for the admin."""
+    touched = []
+    for middleware in ADMIN_ONLY_MIDDLEWARE:
+        original = middleware.process_request
+
+        def recorded(self, request, original=original, name=middleware.__name__):
+            touched.append(name)
+            return original(self, request)
+
+        monkeypatch.setattr(middleware, "process_request", recorded)
+    for path in ("/en/", "/fr/check/country/", "/api/v1/categories", "/healthz", "/sitemap.xml"):
+        assert client.get(path).status_code == 200
+    assert touched == []
+    assert client.get(reverse("admin:login")).status_code == 200
+    assert sorted(touched) == sorted(middleware.__name__ for middleware in ADMIN_ONLY_MIDDLEWARE)
