@@ -73,12 +73,13 @@ MIDDLEWARE = [
     "catalog.web.middleware.RequestGuardMiddleware",
     # Database errors anywhere below become a friendly 503.
     "catalog.web.middleware.DatabaseUnavailableMiddleware",
-    # Sessions, CSRF, users and messages serve the admin only, and run only under /admin/
-    # (catalog.web.admin_only): public pages never touch them, so they set no cookie.
+    # Sessions, users and messages serve the admin only, and run only under /admin/
+    # (catalog.web.admin_only): public pages never touch them, so they set no cookie. CSRF stays
+    # Django's own everywhere (check --deploy asks for it); on a GET it only reads a cookie.
     "catalog.web.admin_only.AdminSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "catalog.web.admin_only.AdminCsrfViewMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
     "catalog.web.admin_only.AdminAuthenticationMiddleware",
     "catalog.web.admin_only.AdminMessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -1,10 +1,9 @@
-"""Django's session, CSRF, authentication and messages middleware, for the admin only.
+"""Django's session, authentication and messages middleware, for the admin only.
 
-Public pages read no session, user, message or CSRF token, and set no cookie: running these
-four on them costs every page a few objects and hooks for nothing. Each class here is Django's
-own, skipped outside the admin's URL prefix; being subclasses, they satisfy the admin's system
-checks (admin.E408-E410) as the originals would. The one public POST (letter.txt) is
-csrf_exempt and checks where it was sent from itself.
+Public pages read no session, user or message, and set no cookie: running these three on them
+costs every page a few objects for nothing. Each class here is Django's own, skipped outside the
+admin's URL prefix; being subclasses, they satisfy the admin's system checks (admin.E408-E410)
+as the originals would.
 """
 
 from collections.abc import Callable
@@ -13,7 +12,6 @@ from django.contrib.auth.middleware import AuthenticationMiddleware
 from django.contrib.messages.middleware import MessageMiddleware
 from django.contrib.sessions.middleware import SessionMiddleware
 from django.http import HttpRequest, HttpResponseBase
-from django.middleware.csrf import CsrfViewMiddleware
 
 ADMIN_PREFIX = "/admin/"  # config/urls.py
 
@@ -41,14 +39,3 @@ class AdminAuthenticationMiddleware(_AdminOnly, AuthenticationMiddleware):
 
 class AdminMessageMiddleware(_AdminOnly, MessageMiddleware):
     pass
-
-
-class AdminCsrfViewMiddleware(_AdminOnly, CsrfViewMiddleware):
-    """The CSRF check also runs as a view hook, which Django calls for every view."""
-
-    def process_view(
-        self, request: HttpRequest, callback: Callable, callback_args: tuple, callback_kwargs: dict
-    ) -> HttpResponseBase | None:
-        if not is_admin(request):
-            return None
-        return super().process_view(request, callback, callback_args, callback_kwargs)

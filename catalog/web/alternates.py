@@ -9,15 +9,14 @@ from urllib.parse import unquote, urlsplit
 
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest
-from django.urls import Resolver404, resolve, reverse, translate_url
+from django.urls import Resolver404, resolve, translate_url
 from django.utils import translation
 
 from catalog.web import links
 
 
 def _home(lang: str) -> str:
-    with translation.override(lang):
-        return reverse("catalog:home")
+    return links.path_in(lang, "catalog:home")
 
 
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f\\]")
@@ -71,8 +70,7 @@ def _same_view(request: HttpRequest, lang: str) -> str:
     inserts and `str` parameters hold no "/", so the path is ours; the query string must not
     carry a character a browser would drop."""
     match = request.resolver_match
-    with translation.override(lang):
-        path = links.path(match.view_name, *match.args, **match.kwargs)
+    path = links.path_in(lang, match.view_name, *match.args, **match.kwargs)
     query = request.META.get("QUERY_STRING", "")
     if not query:
         return path

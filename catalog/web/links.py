@@ -7,7 +7,7 @@ from functools import lru_cache
 from urllib.parse import urlencode
 
 from django.urls import get_script_prefix, reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 
 from catalog.rules import codes
 from catalog.rules.answers import (
@@ -30,9 +30,15 @@ def path(name: str, *args: str | int, **kwargs: str | int) -> str:
     return _reverse(get_language(), get_script_prefix(), name, args, tuple(kwargs.items()))
 
 
+def path_in(language: str, name: str, *args: str | int, **kwargs: str | int) -> str:
+    """`path` in another language than the active one (the language switch, the alternates)."""
+    return _reverse(language, get_script_prefix(), name, args, tuple(kwargs.items()))
+
+
 @lru_cache(maxsize=4096)
 def _reverse(language: str | None, prefix: str, name: str, args: tuple, kwargs: tuple) -> str:
-    return reverse(name, args=args, kwargs=dict(kwargs))
+    with override(language):
+        return reverse(name, args=args, kwargs=dict(kwargs))
 
 
 def _with_query(address: str, pairs: Sequence[tuple[str, str]]) -> str:

@@ -25,7 +25,7 @@ from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
 from django.utils import translation
 from django.utils.translation import trans_real
-from django_htmx.jinja import htmx_script
+from django_htmx import jinja as django_htmx_jinja
 from jinja2_fragments import render_block
 from markupsafe import Markup
 
@@ -86,6 +86,19 @@ def _reference_list(
     return Markup(env.get_template("_references.html").render(references=sources))
 
 
+_static = lru_cache(maxsize=256)(static)  # the manifest is read once per process
+
+
+def htmx_script(nonce: object = None) -> Markup:
+    """django-htmx's script tag (its debug helper included under DEBUG), with the static file's
+    address looked up once per process instead of at every page."""
+    if settings.DEBUG or nonce is None:
+        return Markup(django_htmx_jinja.htmx_script(nonce=nonce))
+    return Markup('<script src="{}" defer nonce="{}"></script>').format(
+        _static("django_htmx/htmx-2.min.js"), nonce
+    )
+
+
 def capfirst(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -107,7 +120,7 @@ def environment(extensions: Iterable = (), **options: Any) -> jinja2.Environment
         item_groups=summary.item_groups,
         category_sources=summary.category_sources,
         reference_list=reference_list,
-        static=lru_cache(maxsize=256)(static),  # the manifest is read once per process
+        static=_static,
         page_in=page_in,
         htmx_script=htmx_script,
         row_names=row_names,
