@@ -123,7 +123,7 @@ def test_the_admin_asks_non_staff_to_log_in(client):
 
 
 def test_the_admin_login_still_refuses_a_post_without_its_csrf_token():
-    """Django's CSRF middleware still guards the admin (sessions, users and messages run there only)."""
+    """Django's CSRF middleware still guards the admin."""
     browser = Client(enforce_csrf_checks=True)
     login = reverse("admin:login")
     assert "csrfmiddlewaretoken" in browser.get(login).content.decode()
