@@ -4,8 +4,8 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
-from django.http import HttpRequest, JsonResponse
-from django.urls import path, reverse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.urls import path
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
@@ -14,7 +14,7 @@ from catalog.present.pages import unique_sources
 from catalog.rules.answers import parse_answers
 from catalog.rules.assessment import assess
 from catalog.snapshot import Notice, Period, Region, SourceRef, current_content
-from catalog.web import openapi
+from catalog.web import links, openapi
 from catalog.web.links import short_url
 
 DEFAULT_LANGUAGE = "en"
@@ -30,12 +30,12 @@ def api_language(request: HttpRequest) -> str | JsonResponse:
     return JsonResponse({"errors": {"lang": message}}, status=400)
 
 
-def in_api_language(view: Callable[[HttpRequest, Notice], JsonResponse]) -> Callable:
+def in_api_language(view: Callable[[HttpRequest, Notice], HttpResponse]) -> Callable:
     """Run an endpoint in its `?lang=` language with the current notice, or answer the 400
     (bad language) or the 503 (no content loaded)."""
 
     @wraps(view)
-    def endpoint(request: HttpRequest) -> JsonResponse:
+    def endpoint(request: HttpRequest) -> HttpResponse:
         lang = api_language(request)
         if isinstance(lang, JsonResponse):
             return in_language(lang, DEFAULT_LANGUAGE)
@@ -49,7 +49,7 @@ def in_api_language(view: Callable[[HttpRequest, Notice], JsonResponse]) -> Call
     return endpoint
 
 
-def in_language(response: JsonResponse, lang: str) -> JsonResponse:
+def in_language[R: HttpResponse](response: R, lang: str) -> R:
     """Label the body's language (LocaleMiddleware would give the browser's Accept-Language)."""
     response["Content-Language"] = lang
     return response
@@ -95,53 +95,69 @@ def region_json(region: Region) -> dict:
     }
 
 
-@require_safe
-@in_api_language
-def categories(request: HttpRequest, notice: Notice) -> JsonResponse:
-    data = [
-        {
-            "slug": category.slug,
-            "name": str(category.name),
-            "summary": str(category.summary),
-            "url": request.build_absolute_uri(reverse("catalog:category", args=[category.slug])),
-            "items": [
-                {
-                    "slug": item.slug,
-                    "name": str(item.name),
-                    "rows": list(item.rows),
-                    "listed_by": list(item.listed_by),
-                    "use": item.use,
-                    "note": str(item.note),
-                    "sources": [source.slug for source in item.sources],
-                }
-                for item in category.items
-            ],
-            "sources": [
-                source_json(source)
-                for source in unique_sources((item.sources for item in category.items), notice)
-            ],
-        }
-        for category in notice.categories
-    ]
-    return JsonResponse({"notice": notice_json(notice), "categories": data})
+def kept_json(
+    request: HttpRequest, notice: Notice, name: str, build: Callable[[], dict]
+) -> HttpResponse:
+    """An endpoint whose body depends only on the notice version, the language and the host
+    (its links are absolute): encoded once per version and kept with it (Notice.kept)."""
+    key = ("api", name, translation.get_language(), request.scheme, request.get_host())
+    body = notice.kept(key, lambda: JsonResponse(build()).content)
+    return HttpResponse(body, content_type="application/json")
 
 
 @require_safe
 @in_api_language
-def exclusions(request: HttpRequest, notice: Notice) -> JsonResponse:
-    data = [
-        {
-            "slug": exclusion.slug,
-            "name": str(exclusion.name),
-            "summary": str(exclusion.summary),
-            "details": str(exclusion.details),
-            "url": request.build_absolute_uri(reverse("catalog:exclusion", args=[exclusion.slug])),
-            "further": exclusion.further,
-            "sources": [source_json(source) for source in exclusion.sources],
-        }
-        for exclusion in notice.exclusions
-    ]
-    return JsonResponse({"notice": notice_json(notice), "exclusions": data})
+def categories(request: HttpRequest, notice: Notice) -> HttpResponse:
+    def build() -> dict:
+        data = [
+            {
+                "slug": category.slug,
+                "name": str(category.name),
+                "summary": str(category.summary),
+                "url": request.build_absolute_uri(links.path("catalog:category", category.slug)),
+                "items": [
+                    {
+                        "slug": item.slug,
+                        "name": str(item.name),
+                        "rows": list(item.rows),
+                        "listed_by": list(item.listed_by),
+                        "use": item.use,
+                        "note": str(item.note),
+                        "sources": [source.slug for source in item.sources],
+                    }
+                    for item in category.items
+                ],
+                "sources": [
+                    source_json(source)
+                    for source in unique_sources((item.sources for item in category.items), notice)
+                ],
+            }
+            for category in notice.categories
+        ]
+        return {"notice": notice_json(notice), "categories": data}
+
+    return kept_json(request, notice, "categories", build)
+
+
+@require_safe
+@in_api_language
+def exclusions(request: HttpRequest, notice: Notice) -> HttpResponse:
+    def build() -> dict:
+        data = [
+            {
+                "slug": exclusion.slug,
+                "name": str(exclusion.name),
+                "summary": str(exclusion.summary),
+                "details": str(exclusion.details),
+                "url": request.build_absolute_uri(links.path("catalog:exclusion", exclusion.slug)),
+                "further": exclusion.further,
+                "sources": [source_json(source) for source in exclusion.sources],
+            }
+            for exclusion in notice.exclusions
+        ]
+        return {"notice": notice_json(notice), "exclusions": data}
+
+    return kept_json(request, notice, "exclusions", build)
 
 
 @require_safe
@@ -201,10 +217,13 @@ def assessment(request: HttpRequest, notice: Notice) -> JsonResponse:
     )
 
 
+_OPENAPI_BODY = JsonResponse(openapi.DOCUMENT).content  # encoded once: it never changes
+
+
 @require_safe
-def openapi_document(request: HttpRequest) -> JsonResponse:
+def openapi_document(request: HttpRequest) -> HttpResponse:
     """The OpenAPI 3.1 document of this API (catalog/web/openapi.py): no content, no language."""
-    return in_language(JsonResponse(openapi.DOCUMENT), "en")
+    return in_language(HttpResponse(_OPENAPI_BODY, content_type="application/json"), "en")
 
 
 urlpatterns: list = [
