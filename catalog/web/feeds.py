@@ -1,6 +1,6 @@
-"""Atom feeds (Django's syndication framework): the public corrections log, and a feed per
-result (/r/<code>/feed/) that follows it through newer notice versions and corrections.
-
+"""Atom feeds: the public corrections log (Django's syndication framework; kept per version),
+and a feed per result (/r/<code>/feed/) that follows it through newer notice versions and
+corrections, written directly (web/atom.py) since it is worked out on every request.
 Nothing is stored about a follower: the feed's address carries only the result's code, and its
 entries are worked out on each request from the loaded content.
 """
@@ -8,13 +8,15 @@ entries are worked out on each request from the loaded content.
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from xml.sax.saxutils import escape as escape_xml
 
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape, format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.http import http_date
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -25,6 +27,7 @@ from catalog.rules import codes
 from catalog.rules.answers import normalise
 from catalog.rules.assessment import Assessment, assess
 from catalog.snapshot import NOTICE, Content, Correction, Notice
+from catalog.web import atom
 from catalog.web.content import loaded_content
 from catalog.web.links import correction_url, shared_result_url
 from catalog.web.short_links import Pinned, pinned
@@ -170,12 +173,27 @@ def _version_entry(version: Version, before: Version | None, followed: str) -> R
     day = summary.day(version.notice.effective)
     if before is None:
         title = _("Your result as of %(date)s") % {"date": day}
-        description = _paragraphs([headline.title, checked]) + _list(
-            _("%(category)s: %(status)s")
-            % {"category": category.name, "status": _status_label(category.status)}
+        notice, language = version.notice, get_language()
+        lines = (
+            notice.kept(
+                ("result-feed status line", language, category.slug, category.status),
+                lambda category=category: format_html(
+                    "<li>{}</li>",
+                    _("%(category)s: %(status)s")
+                    % {"category": category.name, "status": _status_label(category.status)},
+                ),
+            )
             for category in assessment.categories
         )
-        description += _paragraphs([_periods_line(assessment)])
+        periods = notice.kept(
+            ("result-feed periods", language, assessment.region.slug),
+            lambda: _paragraphs([_periods_line(assessment)]),
+        )
+        description = (
+            _paragraphs([headline.title, checked])
+            + format_html("<ul>{}</ul>", mark_safe("".join(lines)))
+            + periods
+        )
     else:
         title = _("Your result changes from %(date)s") % {"date": day}
         old = _statuses(before.assessment)
@@ -210,126 +228,94 @@ def _version_entry(version: Version, before: Version | None, followed: str) -> R
     )
 
 
-@dataclass(frozen=True)
-class _CorrectionSaid:
-    """What a result feed says of a content correction, the same in every result's feed."""
-
-    title: str
-    description: SafeString
-    open_link: str
-    link: str
+# What the feed says of each correction is the same in every result's feed but for the followed
+# result's address: written once per version, language and host, with these in its place.
+_FOLLOWED_ID, _FOLLOWED_LINK = "\ue000followed-id\ue000", "\ue000followed-link\ue000"
 
 
-def _corrections_said(content: Content) -> list[tuple[Correction, _CorrectionSaid]]:
-    """Written once per content version and language, and kept with the version."""
-    return content.current.kept(
-        (_CorrectionSaid, get_language()), lambda: _what_corrections_say(content)
+def _correction_entries(content: Content, request: HttpRequest) -> list[tuple[Correction, str]]:
+    """Each correction's entry (atom.entry_xml), kept with the content's current version."""
+    key = ("result-feed corrections", get_language(), request.scheme, request.get_host())
+    return content.current.kept(key, lambda: _write_correction_entries(content, request))
+
+
+def _write_correction_entries(
+    content: Content, request: HttpRequest
+) -> list[tuple[Correction, str]]:
+    said = _(
+        "This correction of the site's content may change this result: a correction does not "
+        "say which results it changes. The link to the result shows it as corrected."
     )
-
-
-def _what_corrections_say(content: Content) -> list[tuple[Correction, _CorrectionSaid]]:
     return [
         (
             correction,
-            _CorrectionSaid(
-                title=_("Correction: %(title)s") % {"title": correction.title},
-                description=_paragraphs(
-                    [
-                        _(
-                            "This correction of the site's content may change this result: "
-                            "a correction does not say which results it changes. The link "
-                            "to the result shows it as corrected."
-                        ),
-                        str(correction.summary),
-                    ]
-                ),
-                open_link=_("Open this result"),
-                link=correction_url(correction.slug),
+            atom.entry_xml(
+                atom.Entry(
+                    title=_("Correction: %(title)s") % {"title": correction.title},
+                    link=request.build_absolute_uri(correction_url(correction.slug)),
+                    day=correction.date,
+                    id=f"{_FOLLOWED_ID}#correction-{correction.slug}",
+                    summary=_paragraphs([said, str(correction.summary)])
+                    + format_html(
+                        '<p><a href="{}">{}</a></p>', _FOLLOWED_LINK, _("Open this result")
+                    ),
+                )
             ),
         )
         for correction in content.corrections
     ]
 
 
-def result_entries(pin: Pinned, request: HttpRequest) -> list[ResultEntry]:
-    """The feed's entries, newest first: the result against its own notice version, each later
-    version that changes it, and each correction dated on or after its version took effect (a
-    correction does not say which results it changes, so its entry says it may)."""
+def result_entries(pin: Pinned, request: HttpRequest) -> list[tuple[date, str]]:
+    """The feed's entries (day, entry XML), newest first: the result against its own notice
+    version, each later version that changes it, and each correction dated on or after its
+    version took effect (a correction does not say which results it changes, so its entry says
+    it may)."""
     followed = request.build_absolute_uri(shared_result_url(pin.code))
-    entries = [
-        _version_entry(version, before, followed) for version, before in result_versions(pin)
-    ]
-    for correction, said in _corrections_said(pin.content):
-        if correction.date < pin.notice.effective:
-            continue
-        entries.append(
-            ResultEntry(
-                day=correction.date,
-                title=said.title,
-                description=said.description
-                + format_html('<p><a href="{}">{}</a></p>', followed, said.open_link),
-                link=said.link,
-                guid=f"{followed}#correction-{correction.slug}",
+    entries = []
+    for version, before in result_versions(pin):
+        entry = _version_entry(version, before, followed)
+        xml = atom.entry_xml(
+            atom.Entry(
+                title=entry.title,
+                link=request.build_absolute_uri(entry.link),
+                day=entry.day,
+                id=entry.guid,
+                summary=entry.description,
             )
         )
+        entries.append((entry.day, True, xml))
+    as_id, as_link = escape_xml(followed), escape_xml(escape(followed))
+    for correction, xml in _correction_entries(pin.content, request):
+        if correction.date >= pin.notice.effective:
+            xml = xml.replace(_FOLLOWED_ID, as_id).replace(_FOLLOWED_LINK, as_link)
+            entries.append((correction.date, False, xml))
     # Newest first; on one day, a notice version before the corrections made for it.
-    return sorted(entries, key=lambda entry: (entry.day, "#notice-" in entry.guid), reverse=True)
-
-
-@dataclass(frozen=True)
-class Followed:
-    pin: Pinned
-    request: HttpRequest
-
-
-class ResultFeed(Feed):
-    """/{lang}/r/<code>/feed/: what newer notice versions and corrections do to one result."""
-
-    feed_type = Atom1Feed
-
-    def get_object(self, request: HttpRequest, pin: Pinned) -> Followed:
-        return Followed(pin, request)
-
-    def title(self, followed: Followed) -> str:
-        return _("Follow this result · LinkedIn, your data and AI")
-
-    def subtitle(self, followed: Followed) -> str:
-        return _(
-            "An entry whenever a newer version of LinkedIn's notice or a correction of this "
-            "site changes this result, or may change it. The feed's address holds only the "
-            "result's code: nothing about you is stored."
-        )
-
-    def link(self, followed: Followed) -> str:
-        return shared_result_url(followed.pin.code)
-
-    def items(self, followed: Followed) -> list[ResultEntry]:
-        return result_entries(followed.pin, followed.request)
-
-    def item_title(self, entry: ResultEntry) -> str:
-        return entry.title
-
-    def item_description(self, entry: ResultEntry) -> str:
-        return entry.description
-
-    def item_link(self, entry: ResultEntry) -> str:
-        return entry.link
-
-    def item_guid(self, entry: ResultEntry) -> str:
-        return entry.guid
-
-    def item_pubdate(self, entry: ResultEntry) -> datetime:
-        return datetime.combine(entry.day, time(0, 0), tzinfo=UTC)
-
-    item_updateddate = item_pubdate
-
-
-_result_feed = ResultFeed()
+    entries.sort(key=lambda entry: entry[:2], reverse=True)
+    return [(day, xml) for day, _is_version, xml in entries]
 
 
 @require_safe
 @pinned
 def result_feed(request: HttpRequest, pin: Pinned) -> HttpResponse:
-    """Old and lenient spellings of the code redirect to the canonical feed, like the other
+    """/{lang}/r/<code>/feed/: what newer notice versions and corrections do to one result.
+    Old and lenient spellings of the code redirect to the canonical feed, like the other
     short-link routes; any other string is the friendly 404."""
-    return _result_feed(request, pin)
+    entries = result_entries(pin, request)
+    updated = atom.timestamp(max(day for day, _xml in entries))
+    body = atom.feed_xml(
+        language=get_language(),
+        title=_("Follow this result · LinkedIn, your data and AI"),
+        link=request.build_absolute_uri(shared_result_url(pin.code)),
+        feed_url=request.build_absolute_uri(request.path),
+        subtitle=_(
+            "An entry whenever a newer version of LinkedIn's notice or a correction of this "
+            "site changes this result, or may change it. The feed's address holds only the "
+            "result's code: nothing about you is stored."
+        ),
+        updated=updated,
+        entries=(xml for _day, xml in entries),
+    )
+    response = HttpResponse(body, content_type=atom.CONTENT_TYPE)
+    response["Last-Modified"] = http_date(updated.timestamp())
+    return response
