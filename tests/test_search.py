@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from catalog.present.pages import (
     MAX_QUERY_LENGTH,
+    SYNONYMS,
     SearchQuery,
     diff_items,
     fold,
@@ -70,6 +71,28 @@ def test_courriel_matches_e_mail():
 def test_a_text_always_matches_its_own_words(text):
     terms = query_terms(text)
     assert matches(terms, [text]) == bool(terms)
+
+
+def starts_a_word(terms, texts) -> bool:
+    """The rule in its plainest form: every term, or one of its synonyms, starts a word."""
+    words = [word for text in texts for word in query_terms(text)]
+    return bool(terms) and all(
+        any(word.startswith(form) for word in words for form in (term, *SYNONYMS.get(term, ())))
+        for term in terms
+    )
+
+
+@given(
+    st.lists(
+        st.sampled_from(["cv", "salaire", "courriel"]) | st.text("abé", min_size=1, max_size=3),
+        min_size=1,
+        max_size=2,
+    ),
+    st.lists(st.text("abcé -'ABÉ", max_size=20), min_size=1, max_size=2),
+)
+def test_matching_is_exactly_a_word_prefix_match(terms, texts):
+    terms = [term for query in terms for term in query_terms(query)]
+    assert matches(terms, texts) == starts_a_word(terms, texts)
 
 
 def test_a_long_query_is_cut_and_says_so():

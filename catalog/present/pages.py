@@ -73,16 +73,17 @@ def matches(terms: Sequence[str], texts: Iterable[str]) -> bool:
     return _matches_words(terms, _words(texts))
 
 
-def _words(texts: Iterable[str]) -> tuple[str, ...]:
-    return tuple(word for text in texts for word in re.findall(r"\w+", fold(text)))
+def _words(texts: Iterable[str]) -> str:
+    """The folded words of the texts, each after a space: " cv resume photos". A term starts a
+    word exactly where " " + term occurs, which one substring search finds."""
+    return "".join(" " + word for text in texts for word in re.findall(r"\w+", fold(text)))
 
 
-def _matches_words(terms: Sequence[str], words: Sequence[str]) -> bool:
+def _matches_words(terms: Sequence[str], words: str) -> bool:
     if not terms:
         return False
     return all(
-        any(word.startswith(form) for word in words for form in (term, *SYNONYMS.get(term, ())))
-        for term in terms
+        any(" " + form in words for form in (term, *SYNONYMS.get(term, ()))) for term in terms
     )
 
 
@@ -114,8 +115,8 @@ def _both(*texts: Text) -> list[str]:
 class SearchIndex:
     """The folded words of every item and exclusion of a version, in both languages."""
 
-    items: tuple[tuple[Item, Category, tuple[str, ...]], ...]
-    exclusions: tuple[tuple[Exclusion, tuple[str, ...]], ...]
+    items: tuple[tuple[Item, Category, str], ...]  # each with its words (`_words`)
+    exclusions: tuple[tuple[Exclusion, str], ...]
 
 
 def search_index(notice: Notice) -> SearchIndex:
