@@ -7,10 +7,12 @@ Labels are lazy, so they come out in the language of the page that renders them.
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Final, Literal
 
 from django.utils.formats import date_format
 from django.utils.functional import Promise
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from catalog.rules.answers import (
@@ -197,16 +199,21 @@ def progress(question: Question, draft: Draft, notice: Notice) -> int:
     return asked.index(question) + 1 if question in asked else 1
 
 
-def _dates(draft: Draft, notice: Notice) -> dict[str, str]:
-    """The dates a question's wording may hold, formatted for the active language."""
+def _dates(draft: Draft, notice: Notice) -> tuple[str, str]:
+    """The dates a question's wording may hold ("date", "cutoff"), in the active language."""
     region = region_of(draft.country, notice)
     if region is None:
-        return {"date": "", "cutoff": ""}
+        return "", ""
     cutoff = _cutoff(draft, notice)
-    return {
-        "date": date_format(region.current.start, "j F Y"),
-        "cutoff": date_format(cutoff, "j F Y") if cutoff else "",
-    }
+    language = get_language()
+    return _day(language, region.current.start), _day(language, cutoff) if cutoff else ""
+
+
+@lru_cache(maxsize=64)
+def _day(language: str | None, value: date) -> str:
+    """A date in words, formatted once per language: the few a question names come back on
+    every page."""
+    return date_format(value, "j F Y")
 
 
 def country_choices() -> list[Choice]:
@@ -214,20 +221,26 @@ def country_choices() -> list[Choice]:
     return [Choice(code, name) for code, name in country_names()]
 
 
-def _fill(text: str | Promise, dates: dict[str, str]) -> str:
+def _fill(text: str | Promise, dates: tuple[str, str]) -> str:
     text = str(text)
-    return text % dates if "%(" in text else text
+    return text % {"date": dates[0], "cutoff": dates[1]} if "%(" in text else text
 
 
 def choices_for(question: Question, draft: Draft, notice: Notice) -> list[Choice]:
     """The question's choices with their labels filled in (the region's date, country names)."""
     if question.key == "country":
         return country_choices()
-    dates = _dates(draft, notice)
-    return [
+    return list(_filled_choices(get_language(), question.key, _dates(draft, notice)))
+
+
+@lru_cache(maxsize=256)
+def _filled_choices(language: str | None, key: str, dates: tuple[str, str]) -> tuple[Choice, ...]:
+    """Written once per language, question and dates (a region's few): a question page asks for
+    a dozen translated labels."""
+    return tuple(
         Choice(choice.value, _fill(choice.label, dates), _fill(choice.hint, dates))
-        for choice in question.choices
-    ]
+        for choice in BY_KEY[key].choices
+    )
 
 
 def title_for(question: Question, draft: Draft, notice: Notice) -> str:

@@ -9,7 +9,6 @@ pushed, so the journey swaps in place.
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -29,7 +28,7 @@ from catalog.rules.questions import (
 from catalog.rules.routing import QuestionPage, Redirect, first_problem, route_question
 from catalog.snapshot import Notice
 from catalog.web.content import loaded_content
-from catalog.web.links import fix_url, question_url, redirect_url, result_url, step_url
+from catalog.web.links import fix_url, path, question_url, redirect_url, result_url, step_url
 
 SUBMITTED = "step"  # hidden field: which question the form answers (a "Change" link has none)
 
@@ -83,10 +82,10 @@ def _question_context(page: QuestionPage, notice: Notice) -> dict:
         "number": page.number,
         # The form resends the other answers; its own field comes from the visitor.
         "hidden": [pair for pair in draft_query_pairs(page.draft) if pair[0] != key],
-        "action": reverse("catalog:check-question", args=[key]),
+        "action": path("catalog:check-question", key),
         "submitted_key": SUBMITTED,
         "back_url": (
-            question_url(page.previous, page.draft) if page.previous else reverse("catalog:home")
+            question_url(page.previous, page.draft) if page.previous else path("catalog:home")
         ),
         "back_is_question": page.previous is not None,
         "setting_url": SETTING_URL if key == "setting" else "",
