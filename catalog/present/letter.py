@@ -37,7 +37,7 @@ from datetime import date
 from typing import Final
 
 from django.utils.formats import date_format
-from django.utils.translation import gettext, override
+from django.utils.translation import get_language, gettext, override
 
 from catalog.rules.assessment import Assessment, RowUse
 from catalog.snapshot import Notice, Region, Row
@@ -102,8 +102,13 @@ def _objection(region: Region) -> str:
 
 
 def route(assessment: Assessment) -> LetterRoute:
-    """The visitor's objection route, in the active language."""
-    region = assessment.region
+    """The visitor's objection route, in the active language: worked out once per notice
+    version, language and region (it depends on nothing else), and kept with the version."""
+    region, notice = assessment.region, assessment.notice
+    return notice.kept((LetterRoute, get_language(), region.slug), lambda: _route(notice, region))
+
+
+def _route(notice: Notice, region: Region) -> LetterRoute:
     objection = _objection(region)
     if objection == POLICY:
         return LetterRoute(
@@ -121,7 +126,7 @@ def route(assessment: Assessment) -> LetterRoute:
         controller=region.controller,
         channel=gettext("LinkedIn's Data Processing Objection Form"),
         url=OBJECTION_FORM_URL,
-        document=_notice_label(assessment.notice),
+        document=_notice_label(notice),
         grounds=objection in (GDPR, UK_GDPR),
     )
 

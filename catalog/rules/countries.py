@@ -36,4 +36,9 @@ def country_names() -> tuple[tuple[str, str], ...]:
 
 
 def country_name(code: str) -> str:
-    return dict(_names(_language())).get(code.upper(), code)
+    return _by_code(_language()).get(code.upper(), code)
+
+
+@cache
+def _by_code(language: str) -> dict[str, str]:
+    return dict(_names(language))

@@ -77,6 +77,12 @@ def _keyer(cls: type) -> Callable[[Any], Hashable]:
 _KEYERS: dict[type, Callable[[Any], Hashable]] = {}
 
 
+def key_by(cls: type, keyer: Callable[[Any], Hashable]) -> None:
+    """Identify arguments of type `cls` with `keyer`, a flat function of what the fragment
+    reads, instead of the field-by-field default: for arguments passed on every page."""
+    _KEYERS[cls] = keyer
+
+
 def once(macro: jinja2.runtime.Macro, notice: "Notice", *args: Any) -> Markup:
     """A macro's output, rendered once per notice version, language and arguments.
 

@@ -2,6 +2,7 @@
 links'. Paths in the active language; views import these instead of each other.
 """
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from urllib.parse import urlencode
@@ -27,12 +28,23 @@ def path(name: str, *args: str | int, **kwargs: str | int) -> str:
     """reverse(), remembered: pages link to the same few dozen addresses, and reverse() cost a
     third of a render. An address depends only on these arguments, the active language and the
     script prefix."""
-    return _reverse(get_language(), get_script_prefix(), name, args, tuple(kwargs.items()))
+    return path_in(get_language(), name, *args, **kwargs)
 
 
-def path_in(language: str, name: str, *args: str | int, **kwargs: str | int) -> str:
+def path_in(language: str | None, name: str, *args: str | int, **kwargs: str | int) -> str:
     """`path` in another language than the active one (the language switch, the alternates)."""
+    code = kwargs.get("code")
+    if isinstance(code, str) and _PLAIN_CODE.fullmatch(code):
+        # One address per short link: remembering each would fill the memo with codes seen
+        # once. Reversed once with a slot in the code's place, then the code put in.
+        kwargs["code"] = _CODE_SLOT
+        address = _reverse(language, get_script_prefix(), name, args, tuple(kwargs.items()))
+        return address.replace(_CODE_SLOT, code)
     return _reverse(language, get_script_prefix(), name, args, tuple(kwargs.items()))
+
+
+_CODE_SLOT = "codeslot"
+_PLAIN_CODE = re.compile(r"[0-9a-z]{1,32}")  # what reverse() leaves as it is
 
 
 @lru_cache(maxsize=4096)
@@ -88,7 +100,7 @@ def result_url(answers: Answers) -> str:
 
 def shared_result_url(code: str) -> str:
     """A short link's path: /<lang>/r/<code>/."""
-    return path("catalog:shared-result", code)
+    return path("catalog:shared-result", code=code)
 
 
 def short_url(answers: Answers, notice_code_id: int) -> str:
@@ -103,15 +115,19 @@ def card_path(code: str, revision: int) -> str:
 
 def qr_path(code: str) -> str:
     """The QR code of a short link, as an image: /<lang>/r/<code>/qr.svg."""
-    return path("catalog:result-qr", code)
+    return path("catalog:result-qr", code=code)
 
 
 def letter_url(code: str) -> str:
-    return path("catalog:result-letter", code)
+    return path("catalog:result-letter", code=code)
 
 
 def letter_txt_url(code: str) -> str:
-    return path("catalog:result-letter-txt", code)
+    return path("catalog:result-letter-txt", code=code)
+
+
+def result_feed_url(code: str) -> str:
+    return path("catalog:result-feed", code=code)
 
 
 def correction_url(slug: str) -> str:

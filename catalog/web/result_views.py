@@ -57,6 +57,7 @@ from catalog.web.links import (
     letter_txt_url,
     letter_url,
     qr_path,
+    result_feed_url,
     result_url,
     shared_result_url,
 )
@@ -143,6 +144,7 @@ def share_context(request: HttpRequest, assessment: Assessment) -> dict:
         "share_description": sharing.description(assessment),
         "og_locale": {"fr": "fr_FR"}.get(get_language(), "en_GB"),
         "qr_url": qr_path(code),
+        "feed_url": result_feed_url(code),
         "qr_size": qr.SHOWN_SIZE,
     }
 

@@ -33,9 +33,17 @@ from catalog.present import summary
 from catalog.present.pages import row_names
 from catalog.present.summary import period_text
 from catalog.present.typography import french_html, french_text
+from catalog.rules.assessment import CategoryResult
 from catalog.snapshot import SourceRef, Text
 from catalog.web.alternates import translated_url
-from catalog.web.fragments import Once, note_citations, once, page_citations, render_page
+from catalog.web.fragments import (
+    Once,
+    key_by,
+    note_citations,
+    once,
+    page_citations,
+    render_page,
+)
 from catalog.web.links import path
 
 
@@ -97,6 +105,18 @@ def htmx_script(nonce: object = None) -> Markup:
     return Markup('<script src="{}" defer nonce="{}"></script>').format(
         _static("django_htmx/htmx-2.min.js"), nonce
     )
+
+
+# A result page passes its eight categories to once(): each by its slug, status and items.
+key_by(
+    CategoryResult,
+    lambda category: (
+        CategoryResult,
+        category.category.slug,
+        category.status,
+        tuple([(result.item.slug, result.status) for result in category.items]),
+    ),
+)
 
 
 def capfirst(text: str) -> str:

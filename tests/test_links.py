@@ -1,0 +1,49 @@
+"""Page addresses (catalog/web/links.py) are reverse()'s, remembered: a short link's are built
+from one remembered address per language with the code put in its slot, and must be exactly
+what reverse() gives for any code, in either language."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from hypothesis import given
+from hypothesis import strategies as st
+
+from catalog.web import links
+
+CODE_VIEWS = [
+    "catalog:shared-result",
+    "catalog:result-qr",
+    "catalog:result-letter",
+    "catalog:result-letter-txt",
+    "catalog:result-feed",
+]
+codes = st.text("0123456789abcdefghjkmnpqrstvwxyz", min_size=1, max_size=12) | st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="/"), min_size=1
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@given(code=codes)
+def test_a_short_links_addresses_are_what_reverse_gives(lang, code):
+    with translation.override(lang):
+        for name in CODE_VIEWS:
+            assert links.path(name, code=code) == reverse(name, kwargs={"code": code})
+        assert links.card_path(code, 7) == reverse(
+            "catalog:result-card", kwargs={"code": code, "revision": 7}
+        )
+
+
+@given(code=codes)
+def test_an_address_in_the_other_language_is_what_reverse_gives_there(code):
+    with translation.override("en"):
+        in_french = links.path_in("fr", "catalog:result-letter", code=code)
+    with translation.override("fr"):
+        assert in_french == reverse("catalog:result-letter", kwargs={"code": code})
+
+
+def test_codes_seen_once_do_not_fill_the_memo():
+    links._reverse.cache_clear()
+    with translation.override("en"):
+        for number in range(500):
+            links.letter_url(f"code{number:04d}")
+    assert links._reverse.cache_info().currsize == 1
