@@ -136,6 +136,11 @@ class Period(models.Model):
     note_en = models.TextField()
     note_fr = models.TextField()
     sources = models.JSONField(default=list)
+    start_reported_by = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The press reports its start rests on, when no notice or regulator dates it.",
+    )
 
     class Meta:
         ordering = ["region", "order"]

@@ -118,6 +118,8 @@ class Period:
     announced: bool  # announced ahead: members could switch off before it began
     note: Text
     sources: tuple[SourceRef, ...]
+    # The press reports its start rests on, when no notice or regulator dates it.
+    start_reported_by: tuple[SourceRef, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -139,7 +141,7 @@ class Region:
     document: str  # NOTICE or POLICY
     controller: str
     objection: str  # gdpr, uk-gdpr, fadp, policy
-    regulator: Text
+    regulator: Text  # empty where no source names one (the global policy's "more options")
     regulator_url: str
     regulator_sources: tuple[SourceRef, ...]
     note: Text
@@ -376,6 +378,7 @@ def _build_notice(notice: models.Notice, rows_of: dict[str, dict[int, list]]) ->
                         announced=period.announced,
                         note=_text(period, "note"),
                         sources=cite(period.sources),
+                        start_reported_by=cite(period.start_reported_by),
                     )
                     for period in periods.get(region.pk, [])
                 ),

@@ -5,6 +5,7 @@ import gzip
 import re
 import xml.etree.ElementTree as ET
 from datetime import date
+from html import unescape
 
 import pytest
 from django.test import RequestFactory
@@ -13,7 +14,7 @@ from django_htmx.middleware import HtmxDetails
 from markupsafe import escape  # as the template engine escapes
 
 from catalog.present import pages
-from catalog.present.summary import SETTING_URL, region_periods_text
+from catalog.present.summary import SETTING_URL, region_periods_attributed_text
 from catalog.rules.vocabulary import CATEGORY_SLUGS, EXCLUSION_SLUGS
 from catalog.web import views
 
@@ -127,7 +128,7 @@ def test_home_lead_says_when_data_may_be_used_in_every_region_with_its_sources(
     with translation.override(lang):
         for region in notice.regions:
             (line,) = [line for line in lines if escape(str(region.name)) in line]
-            assert escape(region_periods_text(region)) in line, region.slug
+            assert escape(region_periods_attributed_text(region)) in line, region.slug
             periods_sources = {
                 source.slug for period in region.periods for source in period.sources
             }
@@ -135,6 +136,53 @@ def test_home_lead_says_when_data_may_be_used_in_every_region_with_its_sources(
     top = visible(home_top(client, lang))
     assert ("United States" if lang == "en" else "États-Unis") in top
     assert ("3 November 2025" if lang == "en" else "3 novembre 2025") in top
+
+
+def lead_line(client, lang: str, region: str) -> str:
+    """The words of the home lead's line that names `region`."""
+    lines = re.findall(r"<li>(.*?)</li>", home_top(client, lang), flags=re.S)
+    (line,) = [visible(line) for line in lines if f"<strong>{region}" in line]
+    return unescape(line).replace("\u202f", " ")
+
+
+@pytest.mark.parametrize(
+    ("lang", "region", "said"),
+    [
+        (
+            "en",
+            "Canada",
+            "(start reported by TechCrunch), then since 3 November 2025 (reported by AFP)",
+        ),
+        (
+            "en",
+            "Hong Kong",
+            "(start reported by TechCrunch), then since 3 November 2025 (reported by AFP)",
+        ),
+        (
+            "en",
+            "United Kingdom",
+            "at the latest (start reported by Privacy Newsfeed and Edgentiq), then",
+        ),
+        (
+            "fr",
+            "Canada",
+            "(début rapporté par TechCrunch), puis depuis le 3 novembre 2025 (selon AFP)",
+        ),
+    ],
+)
+def test_a_start_only_the_press_reports_says_who_reported_it_in_the_lead(
+    client, lang, region, said
+):
+    """The lead has no notes after its dates: a start no notice or regulator dates says there
+    who reported it."""
+    assert said in lead_line(client, lang, region)
+
+
+@pytest.mark.parametrize("region", ["European Union", "United Kingdom", "Everywhere else"])
+def test_dates_from_the_notice_or_the_policy_name_no_reporter(client, region):
+    """The notice dates 3 November 2025 in Europe and the UK; the policy 18 September 2024."""
+    line = lead_line(client, "en", region)
+    assert not re.search(r"(2025|September 2024 or earlier) \(", line), line
 
 
 def test_the_leads_region_lines_come_from_the_content(notice):

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
 from catalog.present.letter import OBJECTION_FORM_URL, POLICY_HELP_URL
+from catalog.present.summary import POLICY_OPTIONS_URL
 from catalog.rules.answers import Answers, normalise, to_query_pairs
 from catalog.rules.vocabulary import MEMBER_EARLIER, SETTINGS, SWITCHED_OFF, USES
 
@@ -811,3 +812,21 @@ def test_elsewhere_the_regulator_step_follows_the_global_policy(client):
     assert "If contacting LinkedIn does not resolve your complaint" in steps
     assert "its Privacy Policy says you have more options" in steps
     assert "supervisory authority" not in steps
+
+
+def test_where_no_source_names_a_regulator_the_step_names_none_and_links_the_policys_options(
+    client,
+):
+    """The global Privacy Policy names no regulator, only "more options" and a link (l.429)."""
+    steps = next_steps(result(client, "country=US&age=adult&setting=on&uses=posts"))
+    assert "Where you live" not in steps and "data protection authority" not in steps
+    assert "Complain to a regulator" not in steps
+    assert "If LinkedIn does not resolve a complaint" in steps
+    assert f'href="{POLICY_OPTIONS_URL}"' in steps
+
+
+def test_canada_and_hong_kong_keep_the_regulator_their_own_statements_name(client):
+    for country, regulator in (("CA", "Privacy Commissioner of Canada"), ("HK", "PCPD")):
+        steps = next_steps(result(client, f"country={country}&age=adult&setting=on&uses=posts"))
+        assert "Complain to a regulator" in steps and regulator in steps
+        assert POLICY_OPTIONS_URL not in steps

@@ -453,6 +453,24 @@ BAD_CONTENT = {
         'name_fr = ""',
         "name-photo: missing name_fr",
     ),
+    "a notice region without its supervisory authority": (
+        "common.toml",
+        'regulator_en = "The Information Commissioner\'s Office (ICO)"',
+        'regulator_en = ""',
+        "gb: missing regulator_en",
+    ),
+    "a reported start citing a source the period does not": (
+        "common.toml",
+        '  start_reported_by = ["UK24", "EDG24"]',
+        '  start_reported_by = ["TC24"]',
+        "region gb: start_reported_by must be among its sources",
+    ),
+    "a reported start citing a regulator": (
+        "common.toml",
+        '  start_reported_by = ["UK24", "EDG24"]',
+        '  start_reported_by = ["ICO24"]',
+        "region gb: start_reported_by names press reports only",
+    ),
     "unreadable TOML": (
         "common.toml",
         "[[sources]]",

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from catalog.present.summary import names_text, region_periods_text
+from catalog.present.summary import names_text, region_periods_attributed_text
 from catalog.snapshot import (
     Category,
     Content,
@@ -225,13 +225,20 @@ class RegionLine:
 
     @property
     def periods(self) -> str:
-        return region_periods_text(self.regions[0])
+        return region_periods_attributed_text(self.regions[0])
 
 
 def _periods_shown(region: Region) -> tuple:
-    """What the words of a region's periods depend on: their dates and how approximate they are."""
+    """What the words of a region's periods depend on: their dates, how approximate they are and
+    who reports a start no notice or regulator dates."""
     return tuple(
-        (period.start, period.end, period.start_approximate, period.end_approximate)
+        (
+            period.start,
+            period.end,
+            period.start_approximate,
+            period.end_approximate,
+            tuple(source.slug for source in period.start_reported_by),
+        )
         for period in region.periods
     )
 

@@ -77,6 +77,10 @@ STATUSES: dict[str, Status] = {
     )
 }
 
+# The "options" the global Privacy Policy links to when contacting LinkedIn does not resolve a
+# complaint (PPG25 l.429): where it names no regulator, the result's last step links there.
+POLICY_OPTIONS_URL = "https://www.linkedin.com/help/linkedin/answer/80432"
+
 # The setting's direct link (N25 l.4): the result, the question about it and the home page use it.
 SETTING_URL = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement"
 
@@ -116,6 +120,25 @@ def period_text(period: Period) -> str:
 def region_periods_text(region: Region) -> str:
     """Every training period where the visitor lives, the 2024 ones included (gb, hk, ca)."""
     return _(", then ").join(period_text(period) for period in region.periods)
+
+
+def reported_text(period: Period) -> str:
+    """Who dates a period whose start rests on press reports only, in brackets; else ""."""
+    if not period.start_reported_by:
+        return ""
+    # "Privacy Newsfeed (Freevacy)" reads "Privacy Newsfeed" inside these brackets.
+    by = names_text([source.shown_publisher.split(" (")[0] for source in period.start_reported_by])
+    if period.end is None:  # the start is all there is to date
+        return _("(reported by %(by)s)") % {"by": by}
+    return _("(start reported by %(by)s)") % {"by": by}
+
+
+def region_periods_attributed_text(region: Region) -> str:
+    """`region_periods_text`, saying after each period whose start only the press reports who
+    reported it: the home page's lead, where no note follows."""
+    return _(", then ").join(
+        f"{period_text(period)} {reported_text(period)}".rstrip() for period in region.periods
+    )
 
 
 def names_text(names: Sequence[str]) -> str:
@@ -689,6 +712,18 @@ def result_text(assessment: Assessment, voice: Voice = Voice.SECOND) -> ResultTe
                 _(
                     "If contacting LinkedIn does not resolve this member's complaint, its Privacy "
                     "Policy says they have more options. Where they live: %(regulator)s."
+                ),
+            )
+            if assessment.region.regulator.en
+            # No source names a regulator: only the policy's own words.
+            else say(
+                _(
+                    "If contacting LinkedIn does not resolve your complaint, its Privacy Policy "
+                    "says you have more options."
+                ),
+                _(
+                    "If contacting LinkedIn does not resolve this member's complaint, its Privacy "
+                    "Policy says they have more options."
                 ),
             )
         )

@@ -102,6 +102,7 @@ def result_context(
         "protecting": [result.exclusion for result in assessment.exclusions if result.applies],
         "route": text.route,
         "setting_url": summary.SETTING_URL,
+        "policy_options_url": summary.POLICY_OPTIONS_URL,
         **step_sources(notice, region),
         **share_context(request, assessment),
     }

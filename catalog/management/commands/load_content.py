@@ -48,7 +48,7 @@ REQUIRED_TEXTS = {
     "sources": ("published",),
     "rows": ("name", "summary"),
     "policy_uses": ("summary",),
-    "regions": ("name", "regulator"),
+    "regions": ("name",),  # and the regulator where the notice governs (below)
     "categories": ("name", "summary"),
     "exclusions": ("name", "summary"),
 }
@@ -201,11 +201,21 @@ class Command(BaseCommand):
         unknown = sorted(set(cited) - sources)
         if unknown:
             fail(f"unknown sources {unknown}")
+        kinds = {row["slug"]: row.get("kind") for row in tables["sources"]}
+        for region in tables["regions"]:
+            for period in region.get("periods", []):
+                reported_by = period.get("start_reported_by", [])
+                if set(reported_by) - set(period.get("sources", [])):
+                    fail(f"region {region['slug']}: start_reported_by must be among its sources")
+                if any(kinds.get(slug) not in ("press", "reported") for slug in reported_by):
+                    fail(f"region {region['slug']}: start_reported_by names press reports only")
         texts = [(notice, ("title", "summary"))]
         texts += [(item, ("name",)) for item in notice.get("items", [])]
         for table, fields in REQUIRED_TEXTS.items():
             texts += [(entry, fields) for entry in tables[table]]
         for region in tables["regions"]:
+            if region["document"] == "notice":  # it names a supervisory authority
+                texts.append((region, ("regulator",)))
             texts += [(period, ("note",)) for period in region["periods"]]
             texts += [(fact, ("summary",)) for fact in region.get("facts", [])]
         for entry, fields in texts:
@@ -363,7 +373,8 @@ class Command(BaseCommand):
             regulator_sources=entry.get("regulator_sources", []),
             sources=entry["sources"],
             **pair(entry, "name"),
-            **pair(entry, "regulator"),
+            # The notice names a supervisory authority; the global policy names none.
+            **pair(entry, "regulator", required=entry["document"] == "notice"),
             **pair(entry, "note", required=False),
         )
         for position, period in enumerate(entry["periods"]):
@@ -376,6 +387,7 @@ class Command(BaseCommand):
                 end_approximate=period.get("end_approximate", False),
                 announced=period.get("announced", False),
                 sources=period["sources"],
+                start_reported_by=period.get("start_reported_by", []),
                 **pair(period, "note"),
             )
         for position, fact in enumerate(entry.get("facts", [])):
