@@ -475,6 +475,32 @@ def test_the_never_part_says_not_used_and_keeps_the_objection_route_on_offer(cli
         assert OBJECTION_FORM_URL in page
 
 
+@pytest.mark.parametrize(
+    ("query", "periods"),
+    [
+        ("country=FR&age=adult&setting=on&uses=posts", "since 3 November 2025"),
+        ("country=FR&age=adult&setting=unknown&uses=posts", "since 3 November 2025"),
+        (
+            "country=GB&age=adult&setting=on&uses=posts",
+            "from 18 September 2024 or earlier to 20 September 2024 at the latest, then since "
+            "3 November 2025",
+        ),
+    ],
+)
+def test_data_that_may_be_used_from_now_on_may_already_have_been_used(client, query, periods):
+    """ "From now on" is not all: while the setting was on, the data may already have been used."""
+    already = part(result(client, query), "already")
+    assert already == (
+        "LinkedIn may already have used this data while your setting was on. Training where you "
+        f"live: {periods}."
+    )
+
+
+def test_nothing_is_said_to_be_used_already_when_nothing_may_be_used_now(client):
+    for query in (COMPLETE, "country=US&age=adult&setting=off&uses=posts", "country=FR&age=minor"):
+        assert not part(result(client, query), "already")
+
+
 def test_the_headline_is_in_french_with_french_dates(client):
     page = result(client, GB_COMPLETE, "fr")
     assert '<html lang="fr">' in page

@@ -168,6 +168,11 @@ def test_the_third_person_headline_in_english(notice):
             "kinds of data to train its content-generating AI."
         )
     )
+    assert on.already == (
+        "LinkedIn may already have used this data while this member's setting was on. Training "
+        "where they live: since 3 November 2025."
+    )
+    assert not before.already and not never.already and not minor.already
     assert before.before == (
         "LinkedIn may have used 2 of this member's 5 kinds of data to train its "
         "content-generating AI before (from 18 September 2024 or earlier to 20 September 2024 at "

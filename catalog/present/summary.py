@@ -238,12 +238,13 @@ def _reasons(language: str | None) -> dict[str, str]:
     return {
         rules.SETTING_ON: _(
             "Your setting is on: LinkedIn may use this data to train content-generating AI from "
-            "now on. Training where you live, or possible training: %(periods)s."
+            "now on, and may already have used it while the setting was on. Training where you "
+            "live, or possible training: %(periods)s."
         ),
         rules.SETTING_UNKNOWN: _(
             "The setting is on by default: unless you switched it off, LinkedIn may use this data "
-            "to train content-generating AI from now on. Training where you live, or possible "
-            "training: %(periods)s."
+            "to train content-generating AI from now on, and may already have used it while the "
+            "setting was on. Training where you live, or possible training: %(periods)s."
         ),
         rules.OFF_AFTER_START: _(
             "You switched the setting off after the current training period began where you "
@@ -284,12 +285,14 @@ def _third_person_reasons(language: str | None) -> dict[str, str]:
     return {
         rules.SETTING_ON: _(
             "This member's setting is on: LinkedIn may use this data to train content-generating "
-            "AI from now on. Training where this member lives, or possible training: %(periods)s."
+            "AI from now on, and may already have used it while the setting was on. Training "
+            "where this member lives, or possible training: %(periods)s."
         ),
         rules.SETTING_UNKNOWN: _(
             "The setting is on by default: unless this member switched it off, LinkedIn may use "
-            "this data to train content-generating AI from now on. Training where this member "
-            "lives, or possible training: %(periods)s."
+            "this data to train content-generating AI from now on, and may already have used it "
+            "while the setting was on. Training where this member lives, or possible training: "
+            "%(periods)s."
         ),
         rules.OFF_AFTER_START: _(
             "This member switched the setting off after the current training period began where "
@@ -362,6 +365,7 @@ class Headline:
 
     title: str  # the h1
     now: str  # "" when nothing may be used from now on
+    already: str  # with `now`: it may already have been used while the setting was on
     before: str  # "" when nothing may have been used before
     never: str  # the not-in-scope sentence, when nothing is used
 
@@ -398,6 +402,12 @@ def headline(assessment: Assessment, voice: Voice = Voice.SECOND) -> Headline:
             "The data and content you provided are not used to train LinkedIn's "
             "content-generating AI. What others post about you follows their own setting."
         )
+    already = ""
+    if now:
+        already = _(
+            "LinkedIn may already have used this data while your setting was on. Training where "
+            "you live: %(periods)s."
+        ) % {"periods": region_periods_text(assessment.region)}
     if assessment.minor:
         title = _(
             "LinkedIn says it does not use data of members it believes could be under 18 to "
@@ -409,7 +419,9 @@ def headline(assessment: Assessment, voice: Voice = Voice.SECOND) -> Headline:
         title = _("Not from now on, but some of your data may have been used before")
     else:
         title = _("Your data is not used to train LinkedIn's content-generating AI")
-    return Headline(title=title, now=now_text, before=before_text, never=never_text)
+    return Headline(
+        title=title, now=now_text, already=already, before=before_text, never=never_text
+    )
 
 
 def _third_person_headline(assessment: Assessment) -> Headline:
@@ -450,6 +462,12 @@ def _third_person_headline(assessment: Assessment) -> Headline:
             "content-generating AI. What others post about this member follows the setting of "
             "whoever posts it."
         )
+    already = ""
+    if now:
+        already = _(
+            "LinkedIn may already have used this data while this member's setting was on. "
+            "Training where they live: %(periods)s."
+        ) % {"periods": region_periods_text(assessment.region)}
     values = {"who": who}
     if assessment.minor:
         title = (
@@ -471,7 +489,9 @@ def _third_person_headline(assessment: Assessment) -> Headline:
             _("A member %(who)s: their data is not used to train LinkedIn's content-generating AI")
             % values
         )
-    return Headline(title=title, now=now_text, before=before_text, never=never_text)
+    return Headline(
+        title=title, now=now_text, already=already, before=before_text, never=never_text
+    )
 
 
 def member_situation(assessment: Assessment) -> str:
