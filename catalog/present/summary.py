@@ -402,12 +402,6 @@ def headline(assessment: Assessment, voice: Voice = Voice.SECOND) -> Headline:
             "The data and content you provided are not used to train LinkedIn's "
             "content-generating AI. What others post about you follows their own setting."
         )
-    already = ""
-    if now:
-        already = _(
-            "LinkedIn may already have used this data while your setting was on. Training where "
-            "you live: %(periods)s."
-        ) % {"periods": region_periods_text(assessment.region)}
     if assessment.minor:
         title = _(
             "LinkedIn says it does not use data of members it believes could be under 18 to "
@@ -420,7 +414,11 @@ def headline(assessment: Assessment, voice: Voice = Voice.SECOND) -> Headline:
     else:
         title = _("Your data is not used to train LinkedIn's content-generating AI")
     return Headline(
-        title=title, now=now_text, already=already, before=before_text, never=never_text
+        title=title,
+        now=now_text,
+        already=_already(assessment, Voice.SECOND) if now else "",
+        before=before_text,
+        never=never_text,
     )
 
 
@@ -462,12 +460,6 @@ def _third_person_headline(assessment: Assessment) -> Headline:
             "content-generating AI. What others post about this member follows the setting of "
             "whoever posts it."
         )
-    already = ""
-    if now:
-        already = _(
-            "LinkedIn may already have used this data while this member's setting was on. "
-            "Training where they live: %(periods)s."
-        ) % {"periods": region_periods_text(assessment.region)}
     values = {"who": who}
     if assessment.minor:
         title = (
@@ -490,7 +482,31 @@ def _third_person_headline(assessment: Assessment) -> Headline:
             % values
         )
     return Headline(
-        title=title, now=now_text, already=already, before=before_text, never=never_text
+        title=title,
+        now=now_text,
+        already=_already(assessment, Voice.THIRD) if now else "",
+        before=before_text,
+        never=never_text,
+    )
+
+
+def _already(assessment: Assessment, voice: Voice) -> str:
+    """Beside "from now on": while the setting was on, the data may already have been used."""
+    values = {"periods": region_periods_text(assessment.region)}
+    if voice == Voice.THIRD:
+        return (
+            _(
+                "LinkedIn may already have used this data while this member's setting was on. "
+                "Training where they live: %(periods)s."
+            )
+            % values
+        )
+    return (
+        _(
+            "LinkedIn may already have used this data while your setting was on. Training where "
+            "you live: %(periods)s."
+        )
+        % values
     )
 
 
