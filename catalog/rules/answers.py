@@ -8,8 +8,11 @@ one canonical order, so one situation always gives one URL.
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from types import MappingProxyType
 from typing import Final, Protocol
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_countries import countries
 
@@ -130,21 +133,29 @@ def region_of(country: str | None, notice: Notice) -> Region | None:
     return notice.region_for(country) if country else None
 
 
-def _messages() -> Errors:
-    # Built per call, so each message is in the active language.
-    return {
-        "country": _("Select the country you live in from the list."),
-        "age": _("Select whether you are under 18 or 18 and over."),
-        "setting": _("Select whether the setting is on, off, or that you don't know."),
-        "switched_off": _(
-            "Select whether you switched the setting off before or after the start date, "
-            "or that you don't know."
-        ),
-        "member_earlier": _(
-            "Select whether you had a LinkedIn account before that date, or that you don't know."
-        ),
-        "uses": _("Select only activities from the list."),
-    }
+def _messages() -> Mapping[str, str]:
+    return _messages_in(get_language())
+
+
+@lru_cache(maxsize=8)
+def _messages_in(language: str | None) -> Mapping[str, str]:
+    # In the active language, which `language` names (the cache key).
+    return MappingProxyType(
+        {
+            "country": _("Select the country you live in from the list."),
+            "age": _("Select whether you are under 18 or 18 and over."),
+            "setting": _("Select whether the setting is on, off, or that you don't know."),
+            "switched_off": _(
+                "Select whether you switched the setting off before or after the start date, "
+                "or that you don't know."
+            ),
+            "member_earlier": _(
+                "Select whether you had a LinkedIn account before that date, or that you don't "
+                "know."
+            ),
+            "uses": _("Select only activities from the list."),
+        }
+    )
 
 
 def error_message(key: str) -> str:
@@ -234,10 +245,9 @@ def parse_answers(data: RawAnswers, notice: Notice) -> tuple[Answers | None, Err
     setting is on by default); an absent `uses` means none of them.
     """
     draft, errors = read_draft(data, notice)
-    messages = _messages()
     for key in ("country", "age"):
         if getattr(draft, key) is None and key not in errors:
-            errors[key] = messages[key]
+            errors[key] = error_message(key)
     if errors:
         return None, errors
     return answers_from_draft(draft, notice), {}

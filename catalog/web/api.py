@@ -169,6 +169,10 @@ def assessment(request: HttpRequest, notice: Notice) -> JsonResponse:
         return JsonResponse({"errors": errors}, status=400)
     result = assess(answers, notice)
     route = letter.route(result)
+    reasons: dict[str, str] = {}  # every category of a status has the same reason: once each
+    for category in result.categories:
+        if category.status not in reasons:
+            reasons[category.status] = summary.category_reason(result, category)
     url = request.build_absolute_uri(short_url(answers, notice.code_id))
     return JsonResponse(
         {
@@ -187,7 +191,7 @@ def assessment(request: HttpRequest, notice: Notice) -> JsonResponse:
                 {
                     "slug": category.slug,
                     "status": category.status,
-                    "reason": summary.category_reason(result, category),
+                    "reason": reasons[category.status],
                     "items": [
                         {
                             "slug": item.item.slug,
