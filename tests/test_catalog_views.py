@@ -156,17 +156,15 @@ def lead_line(client, lang: str, region: str) -> str:
         (
             "en",
             "Hong Kong",
-            "(start reported by TechCrunch), then since 3 November 2025 (reported by AFP)",
+            "(start reported by TechCrunch and Hong Kong Free Press), then since 3 November 2025 "
+            "(reported by AFP)",
         ),
-        (
-            "en",
-            "United Kingdom",
-            "at the latest (start reported by Privacy Newsfeed and Edgentiq), then",
-        ),
+        ("en", "United Kingdom", "(start reported by TechCrunch and Edgentiq), then since"),
+        ("en", "Everywhere else", "since at least 18 September 2024 (reported by TechCrunch)"),
         (
             "fr",
             "Canada",
-            "(début rapporté par TechCrunch), puis depuis le 3 novembre 2025 (selon AFP)",
+            "(début rapporté par TechCrunch), puis depuis le 3 novembre 2025 (selon l’AFP)",
         ),
     ],
 )
@@ -178,11 +176,10 @@ def test_a_start_only_the_press_reports_says_who_reported_it_in_the_lead(
     assert said in lead_line(client, lang, region)
 
 
-@pytest.mark.parametrize("region", ["European Union", "United Kingdom", "Everywhere else"])
-def test_dates_from_the_notice_or_the_policy_name_no_reporter(client, region):
-    """The notice dates 3 November 2025 in Europe and the UK; the policy 18 September 2024."""
-    line = lead_line(client, "en", region)
-    assert not re.search(r"(2025|September 2024 or earlier) \(", line), line
+@pytest.mark.parametrize("region", ["European Union", "United Kingdom"])
+def test_dates_from_the_notice_name_no_reporter(client, region):
+    """The notice dates 3 November 2025 in the EEA, Switzerland and the UK (l.4)."""
+    assert not re.search(r"2025 \(", lead_line(client, "en", region))
 
 
 def test_the_leads_region_lines_come_from_the_content(notice):

@@ -297,8 +297,8 @@ BAD_CONTENT = {
     ),
     "unknown source cited by a period": (
         "common.toml",
-        'sources = ["ICO24", "UK24", "EDG24"]',
-        'sources = ["ICO24", "UK24", "EDG99"]',
+        'sources = ["ICO24", "UK24", "EDG24", "TC24"]',
+        'sources = ["ICO24", "UK24", "EDG99", "TC24"]',
         "unknown sources ['EDG99']",
     ),
     "unknown row named by an item": (
@@ -461,13 +461,13 @@ BAD_CONTENT = {
     ),
     "a reported start citing a source the period does not": (
         "common.toml",
-        '  start_reported_by = ["UK24", "EDG24"]',
-        '  start_reported_by = ["TC24"]',
+        '  start_reported_by = ["TC24", "EDG24"]',
+        '  start_reported_by = ["AFP"]',
         "region gb: start_reported_by must be among its sources",
     ),
     "a reported start citing a regulator": (
         "common.toml",
-        '  start_reported_by = ["UK24", "EDG24"]',
+        '  start_reported_by = ["TC24", "EDG24"]',
         '  start_reported_by = ["ICO24"]',
         "region gb: start_reported_by names press reports only",
     ),

@@ -170,7 +170,7 @@ def test_the_third_person_headline_in_english(notice):
     )
     assert on.already == (
         "LinkedIn may already have used this data while this member's setting was on. Training "
-        "where they live: since 3 November 2025."
+        "where they live, or possible training: since 3 November 2025."
     )
     assert not before.already and not never.already and not minor.already
     assert before.before == (

@@ -126,11 +126,23 @@ def reported_text(period: Period) -> str:
     """Who dates a period whose start rests on press reports only, in brackets; else ""."""
     if not period.start_reported_by:
         return ""
-    # "Privacy Newsfeed (Freevacy)" reads "Privacy Newsfeed" inside these brackets.
-    by = names_text([source.shown_publisher.split(" (")[0] for source in period.start_reported_by])
+    by = names_text([_reporter(source) for source in period.start_reported_by])
     if period.end is None:  # the start is all there is to date
         return _("(reported by %(by)s)") % {"by": by}
     return _("(start reported by %(by)s)") % {"by": by}
+
+
+# Publishers French names with an article in running text: « selon l’AFP ».
+_FRENCH_RUNNING_NAMES = {"AFP": "l’AFP"}
+
+
+def _reporter(source: SourceRef) -> str:
+    """A publisher as it reads after "reported by": "Privacy Newsfeed (Freevacy)" without its
+    brackets, and in French with the article some names take."""
+    name = source.shown_publisher.split(" (")[0]
+    if (get_language() or "").startswith("fr"):
+        return _FRENCH_RUNNING_NAMES.get(name, name)
+    return name
 
 
 def region_periods_attributed_text(region: Region) -> str:
@@ -223,7 +235,7 @@ def training_reason(assessment: Assessment, voice: Voice = Voice.SECOND) -> str:
         "region": region.name,
         "start": day(region.current.start),
         "period": period_text(region.current),
-        "periods": region_periods_text(region),
+        "periods": region_periods_attributed_text(region),
         "earlier": periods_text(training.periods, voice),
         "cutoff": day(training.cutoff) if training.cutoff else "",
     }
@@ -492,19 +504,36 @@ def _third_person_headline(assessment: Assessment) -> Headline:
 
 def _already(assessment: Assessment, voice: Voice) -> str:
     """Beside "from now on": while the setting was on, the data may already have been used."""
-    values = {"periods": region_periods_text(assessment.region)}
+    values = {"periods": region_periods_attributed_text(assessment.region)}
+    known_on = assessment.training.basis == rules.SETTING_ON
     if voice == Voice.THIRD:
+        if known_on:
+            return (
+                _(
+                    "LinkedIn may already have used this data while this member's setting was on. "
+                    "Training where they live, or possible training: %(periods)s."
+                )
+                % values
+            )
         return (
             _(
-                "LinkedIn may already have used this data while this member's setting was on. "
-                "Training where they live: %(periods)s."
+                "If this member's setting was on, LinkedIn may already have used this data. "
+                "Training where they live, or possible training: %(periods)s."
+            )
+            % values
+        )
+    if known_on:
+        return (
+            _(
+                "LinkedIn may already have used this data while your setting was on. Training "
+                "where you live, or possible training: %(periods)s."
             )
             % values
         )
     return (
         _(
-            "LinkedIn may already have used this data while your setting was on. Training where "
-            "you live: %(periods)s."
+            "If your setting was on, LinkedIn may already have used this data. Training where you "
+            "live, or possible training: %(periods)s."
         )
         % values
     )
