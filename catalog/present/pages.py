@@ -273,7 +273,11 @@ class HomePage:
 
 def home_page(notice: Notice) -> HomePage:
     """The lead's region lines; categories grouped by whether LinkedIn lists any of their items
-    for training."""
+    for training. Worked out once per version and kept with it."""
+    return notice.kept(HomePage, lambda: _home_page(notice))
+
+
+def _home_page(notice: Notice) -> HomePage:
     cards = [
         CategoryCard(category, tuple(item for item in category.items if item.listed_by))
         for category in notice.categories
@@ -306,10 +310,16 @@ class CategoryPage:
 
 
 def category_page(content: Content, slug: str) -> CategoryPage | None:
+    """A category's page, worked out once per content version and kept with it."""
     notice = content.current
     category = notice.category(slug)
-    if category is None:
+    if category is None:  # nothing kept for slugs that are not ours
         return None
+    return notice.kept((CategoryPage, slug), lambda: _category_page(content, category))
+
+
+def _category_page(content: Content, category: Category) -> CategoryPage:
+    notice, slug = content.current, category.slug
     history = [
         (older, newer, diff_items(_items_of(older, slug), _items_of(newer, slug)))
         for older, newer in zip(content.notices, content.notices[1:], strict=False)
