@@ -271,7 +271,7 @@ def test_the_card_carries_the_shared_headline_in_the_third_person(notice, lang, 
 
 
 def test_a_long_french_status_label_wraps_instead_of_being_cut():
-    label = "Hors des listes d’entraînement de l’IA de création de contenu " * 2
+    label = "Non listé pour l’entraînement de l’IA de création de contenu " * 2
     text = CardText(
         site_name="LinkedIn",
         headline="Un membre au Royaume-Uni qui a désactivé le réglage",

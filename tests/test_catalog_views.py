@@ -159,7 +159,12 @@ def lead_line(client, lang: str, region: str) -> str:
             "(start reported by TechCrunch and Hong Kong Free Press), then since 3 November 2025 "
             "(reported by AFP)",
         ),
-        ("en", "United Kingdom", "(start reported by TechCrunch and Edgentiq), then since"),
+        (
+            "en",
+            "United Kingdom",
+            "(start reported by TechCrunch), then since 3 November 2025 (reported by AFP)",
+        ),
+        ("en", "Switzerland", "since 3 November 2025 (reported by AFP)"),
         ("en", "Everywhere else", "since at least 18 September 2024 (reported by TechCrunch)"),
         (
             "fr",
@@ -176,29 +181,39 @@ def test_a_start_only_the_press_reports_says_who_reported_it_in_the_lead(
     assert said in lead_line(client, lang, region)
 
 
-@pytest.mark.parametrize("region", ["European Union", "United Kingdom"])
-def test_dates_from_the_notice_name_no_reporter(client, region):
-    """The notice dates 3 November 2025 in the EEA, Switzerland and the UK (l.4)."""
-    assert not re.search(r"2025 \(", lead_line(client, "en", region))
+def test_the_eeas_start_dated_by_its_regulators_names_no_reporter(client):
+    """The Belgian and Luxembourg authorities date 3 November 2025 in the EEA."""
+    assert not re.search(r"2025 \(", lead_line(client, "en", "European Union"))
 
 
 def test_the_leads_region_lines_come_from_the_content(notice):
     lines = pages.region_lines(notice)
     shown = [[region.slug for region in line.regions] for line in lines]
-    assert shown == [["eea", "ch"], ["gb"], ["ca"], ["hk"], ["other"]]  # same periods, one line
+    # Switzerland's 3 November 2025 is reported by AFP; the EEA's is dated by its regulators.
+    assert shown == [["eea"], ["ch"], ["gb"], ["ca"], ["hk"], ["other"]]
+
+
+def with_swiss_period(notice, **changes):
     ch = notice.region("ch")
-    later = dataclasses.replace(ch.current, start=date(2026, 1, 1))
-    moved = dataclasses.replace(ch, periods=(later,))
-    changed = dataclasses.replace(
-        notice, regions=tuple(moved if region is ch else region for region in notice.regions)
-    )
-    lines = pages.region_lines(changed)
-    assert [[region.slug for region in line.regions] for line in lines][:2] == [["eea"], ["ch"]]
-    with translation.override("en"):
-        assert lines[1].names == "Switzerland"
-        assert lines[1].periods == "since 1 January 2026"
+    moved = dataclasses.replace(ch, periods=(dataclasses.replace(ch.current, **changes),))
+    regions = tuple(moved if region is ch else region for region in notice.regions)
+    return dataclasses.replace(notice, regions=regions)
+
+
+def test_regions_whose_periods_read_the_same_share_a_line(notice):
+    same = with_swiss_period(notice, start_reported_by=())
+    lines = pages.region_lines(same)
+    assert [[region.slug for region in line.regions] for line in lines][:2] == [
+        ["eea", "ch"],
+        ["gb"],
+    ]
     with translation.override("fr"):
-        assert pages.region_lines(notice)[0].names.endswith(" et Suisse")
+        assert lines[0].names.endswith(" et Suisse")
+    later = pages.region_lines(with_swiss_period(same, start=date(2026, 1, 1)))
+    assert [[region.slug for region in line.regions] for line in later][:2] == [["eea"], ["ch"]]
+    with translation.override("en"):
+        assert later[1].names == "Switzerland"
+        assert later[1].periods == "since 1 January 2026"
 
 
 @pytest.mark.parametrize(

@@ -488,7 +488,7 @@ def test_the_never_part_says_not_used_and_keeps_the_objection_route_on_offer(cli
         (
             "country=GB&age=adult&setting=on&uses=posts",
             "from 18 September 2024 or earlier to 20 September 2024 at the latest (start reported "
-            "by TechCrunch and Edgentiq), then since 3 November 2025",
+            "by TechCrunch), then since 3 November 2025 (reported by AFP)",
         ),
     ],
 )

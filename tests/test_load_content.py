@@ -461,13 +461,13 @@ BAD_CONTENT = {
     ),
     "a reported start citing a source the period does not": (
         "common.toml",
-        '  start_reported_by = ["TC24", "EDG24"]',
-        '  start_reported_by = ["AFP"]',
+        '  start_reported_by = ["TC24"]',
+        '  start_reported_by = ["HKFP"]',
         "region gb: start_reported_by must be among its sources",
     ),
     "a reported start citing a regulator": (
         "common.toml",
-        '  start_reported_by = ["TC24", "EDG24"]',
+        '  start_reported_by = ["TC24"]',
         '  start_reported_by = ["ICO24"]',
         "region gb: start_reported_by names press reports only",
     ),
