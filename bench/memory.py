@@ -110,7 +110,13 @@ def main() -> int:
                 f"{result['non2xx']:>9}{time.monotonic() - start:>8.0f}"
             )
             if result["errors"] or result["non2xx"]:
-                failures.append(f"{result['errors']} errors, {result['non2xx']} non-2xx")
+                kinds = ", ".join(
+                    f"{result[kind]} {kind}" for kind in ("connect", "read", "write", "timeout")
+                )
+                failures.append(
+                    f"{result['errors']} errors ({kinds}), {result['non2xx']} non-2xx, "
+                    f"in the {point:,} segment"
+                )
     growth = readings[-1] / readings[0] - 1
     print(
         f"\nWorker VmRSS after {FIRST} requests: {readings[0] / 1024:.1f} MiB; after {sent}: "
