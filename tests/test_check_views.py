@@ -494,7 +494,8 @@ def test_the_never_part_says_not_used_and_keeps_the_objection_route_on_offer(cli
 )
 def test_data_that_may_be_used_from_now_on_may_already_have_been_used(client, query, periods):
     """ "From now on" is not all: while the setting was on, the data may already have been used."""
-    already = part(result(client, query), "already")
+    already, cited = part(result(client, query), "already").split(' <span class="cite">')
+    assert "#source-" in cited  # the periods' sources
     if "setting=unknown" in query:  # the visitor does not know: it may not have been on
         assert already.startswith("If your setting was on, LinkedIn may already have used this")
     else:

@@ -28,6 +28,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from catalog.present import edited_letter, letter, qr, sharing, summary
 from catalog.present.card import card_etag, render_card
+from catalog.present.pages import unique_sources
 from catalog.present.summary import Voice
 from catalog.rules import codes
 from catalog.rules.answers import (
@@ -103,6 +104,11 @@ def result_context(
         "route": text.route,
         "setting_url": summary.SETTING_URL,
         "policy_options_url": summary.POLICY_OPTIONS_URL,
+        # What the "already" line's periods rest on: kept with the version, per region.
+        "periods_sources": notice.kept(
+            ("periods sources", region.slug),
+            lambda: unique_sources((period.sources for period in region.periods), notice),
+        ),
         **step_sources(notice, region),
         **share_context(request, assessment),
     }
