@@ -132,7 +132,7 @@ def reported_text(period: Period) -> str:
     return _("(start reported by %(by)s)") % {"by": by}
 
 
-# Publishers French names with an article in running text: « selon l’AFP ».
+# Publishers whose French name takes an article in running text: « selon l’AFP ».
 _FRENCH_RUNNING_NAMES = {"AFP": "l’AFP"}
 
 
@@ -147,7 +147,8 @@ def _reporter(source: SourceRef) -> str:
 
 def region_periods_attributed_text(region: Region) -> str:
     """`region_periods_text`, saying after each period whose start only the press reports who
-    reported it: the home page's lead, where no note follows."""
+    reported it: wherever the periods are summed up without their notes (the home page's lead,
+    a result's reasons and its line on data that may already have been used)."""
     return _(", then ").join(
         f"{period_text(period)} {reported_text(period)}".rstrip() for period in region.periods
     )
@@ -504,39 +505,33 @@ def _third_person_headline(assessment: Assessment) -> Headline:
 
 def _already(assessment: Assessment, voice: Voice) -> str:
     """Beside "from now on": while the setting was on, the data may already have been used."""
-    values = {"periods": region_periods_attributed_text(assessment.region)}
     known_on = assessment.training.basis == rules.SETTING_ON
-    if voice == Voice.THIRD:
-        if known_on:
-            return (
-                _(
-                    "LinkedIn may already have used this data while this member's setting was on. "
-                    "Training where they live, or possible training: %(periods)s."
-                )
-                % values
-            )
-        return (
-            _(
-                "If this member's setting was on, LinkedIn may already have used this data. "
-                "Training where they live, or possible training: %(periods)s."
-            )
-            % values
-        )
-    if known_on:
-        return (
-            _(
-                "LinkedIn may already have used this data while your setting was on. Training "
-                "where you live, or possible training: %(periods)s."
-            )
-            % values
-        )
-    return (
-        _(
+    text = _already_texts(get_language())[voice, known_on]
+    return text % {"periods": region_periods_attributed_text(assessment.region)}
+
+
+@lru_cache(maxsize=8)
+def _already_texts(language: str | None) -> dict[tuple[Voice, bool], str]:
+    # In the active language, which `language` names (the cache key). True: the setting is on;
+    # False: the visitor does not know.
+    return {
+        (Voice.SECOND, True): _(
+            "LinkedIn may already have used this data while your setting was on. Training "
+            "where you live, or possible training: %(periods)s."
+        ),
+        (Voice.SECOND, False): _(
             "If your setting was on, LinkedIn may already have used this data. Training where you "
             "live, or possible training: %(periods)s."
-        )
-        % values
-    )
+        ),
+        (Voice.THIRD, True): _(
+            "LinkedIn may already have used this data while this member's setting was on. "
+            "Training where they live, or possible training: %(periods)s."
+        ),
+        (Voice.THIRD, False): _(
+            "If this member's setting was on, LinkedIn may already have used this data. "
+            "Training where they live, or possible training: %(periods)s."
+        ),
+    }
 
 
 def member_situation(assessment: Assessment) -> str:

@@ -1,8 +1,8 @@
 """Atom feeds: the public corrections log (Django's syndication framework; kept per version),
 and a feed per result (/r/<code>/feed/) that follows it through newer notice versions and
-corrections, written directly (web/atom.py) since it is worked out on every request.
-Nothing is stored about a follower: the feed's address carries only the result's code, and its
-entries are worked out on each request from the loaded content.
+corrections, written directly (web/atom.py) since it is worked out on every request from the
+loaded content. Nothing is stored about a follower: the feed's address carries only the
+result's code.
 """
 
 from collections.abc import Iterable
