@@ -37,8 +37,9 @@ from datetime import date
 from typing import Final
 
 from django.utils.formats import date_format
-from django.utils.translation import get_language, gettext, override
+from django.utils.translation import get_language, override
 
+from catalog.present.i18n import gettext
 from catalog.rules.assessment import Assessment, RowUse
 from catalog.snapshot import Notice, Region, Row
 
