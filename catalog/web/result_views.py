@@ -110,7 +110,7 @@ def result_context(
             lambda: unique_sources((period.sources for period in region.periods), notice),
         ),
         **step_sources(notice, region),
-        **share_context(request, assessment),
+        **share_context(request, assessment, text),
     }
 
 
@@ -137,8 +137,9 @@ def result(request: HttpRequest) -> HttpResponse:
 CARD_MAX_AGE = 31536000
 
 
-def share_context(request: HttpRequest, assessment: Assessment) -> dict:
-    """The short link, its QR code, preview tags and the letter link (result and short link)."""
+def share_context(request: HttpRequest, assessment: Assessment, text: summary.ResultText) -> dict:
+    """The short link, its QR code, preview tags and the letter link (result and short link).
+    The preview's title is the shared result's headline: a short link's page has it already."""
     code = codes.encode(assessment.answers, assessment.notice.code_id)
     link = request.build_absolute_uri(shared_result_url(code))
     revision = loaded_content().revision  # read once per request: no query
@@ -147,7 +148,9 @@ def share_context(request: HttpRequest, assessment: Assessment) -> dict:
         "short_url": link,
         "card_url": request.build_absolute_uri(card_path(code, revision)),
         "letter_url": letter_url(code),
-        "share_title": sharing.share_title(assessment),
+        "share_title": (
+            text.headline.title if text.voice == Voice.THIRD else sharing.share_title(assessment)
+        ),
         "share_description": sharing.description(assessment),
         "og_locale": {"fr": "fr_FR"}.get(get_language(), "en_GB"),
         "qr_url": qr_path(code),
