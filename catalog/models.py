@@ -79,6 +79,11 @@ class Source(NoticeContent):
     publisher_fr = models.CharField(
         max_length=200, blank=True, help_text="The publisher's own French name, if any."
     )
+    publisher_in_sentence_fr = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="How a French sentence names the publisher, when it takes an article (l’AFP).",
+    )
     published_en = models.CharField(max_length=80)
     published_fr = models.CharField(max_length=80)
     note_en = models.TextField(blank=True)

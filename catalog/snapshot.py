@@ -55,6 +55,7 @@ class SourceRef:
     url_fr: str
     publisher: str
     publisher_fr: str  # the publisher's own French name, or ""
+    publisher_in_sentence_fr: str  # how a French sentence names it, when not as shown: l’AFP
     published: Text
     note: Text
 
@@ -72,6 +73,13 @@ class SourceRef:
     @property
     def shown_publisher(self) -> str:
         return self.publisher_fr if self._french and self.publisher_fr else self.publisher
+
+    @property
+    def publisher_in_sentence(self) -> str:
+        """The publisher as running text names it ("reported by AFP", « selon l’AFP »)."""
+        if self._french and self.publisher_in_sentence_fr:
+            return self.publisher_in_sentence_fr
+        return self.shown_publisher
 
     @property
     def shown_lang(self) -> str:
@@ -305,6 +313,7 @@ def _source(row: models.Source) -> SourceRef:
         url_fr=row.url_fr,
         publisher=row.publisher,
         publisher_fr=french_text(row.publisher_fr),
+        publisher_in_sentence_fr=row.publisher_in_sentence_fr,
         published=_text(row, "published"),
         note=_text(row, "note"),
     )

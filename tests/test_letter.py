@@ -59,6 +59,7 @@ SOURCE = SourceRef(
     url_fr="",
     publisher="LinkedIn",
     publisher_fr="",
+    publisher_in_sentence_fr="",
     published=t("21 Aug 2026", "21 août 2026"),
     note=t(""),
 )

@@ -36,11 +36,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
-from django.utils.formats import date_format
 from django.utils.translation import get_language, override
 
 from catalog.present.i18n import gettext
 from catalog.rules.assessment import Assessment, RowUse
+from catalog.rules.dates import day
 from catalog.snapshot import Notice, Region, Row
 
 GDPR: Final = "gdpr"
@@ -84,16 +84,14 @@ def _basis(objection: str) -> str:
 def _notice_label(notice: Notice) -> str:
     """The notice's title with its effective date (added unless the title already holds it)."""
     title = str(notice.title)
-    effective = date_format(notice.effective, "j F Y")
+    effective = day(notice.effective)
     if effective in title:
         return title
     return gettext("%(title)s, effective %(date)s") % {"title": title, "date": effective}
 
 
 def _policy_label() -> str:
-    return gettext("LinkedIn Privacy Policy, effective %(date)s") % {
-        "date": date_format(POLICY_EFFECTIVE, "j F Y")
-    }
+    return gettext("LinkedIn Privacy Policy, effective %(date)s") % {"date": day(POLICY_EFFECTIVE)}
 
 
 def _objection(region: Region) -> str:

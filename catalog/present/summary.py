@@ -10,11 +10,9 @@ facts are the same; only the grammatical person changes (`Voice`, `result_text`)
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 
-from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import get_language, gettext_lazy, pgettext_lazy
 
@@ -25,6 +23,7 @@ from catalog.present.i18n import ngettext, pgettext
 from catalog.rules import assessment as rules
 from catalog.rules.assessment import Assessment, CategoryResult, ItemResult
 from catalog.rules.countries import country_name
+from catalog.rules.dates import day
 from catalog.snapshot import NOTICE, Item, Notice, Period, Region, SourceRef
 
 
@@ -85,16 +84,6 @@ DOCUMENTS = {
 }
 
 
-def day(value: date) -> str:
-    return _day(get_language(), value)
-
-
-@lru_cache(maxsize=512)
-def _day(language: str | None, value: date) -> str:
-    """A date in words in `language` (the active one): formatted once, a page names a few."""
-    return date_format(value, "j F Y")
-
-
 def period_text(period: Period) -> str:
     """When a training period ran, as precisely as its sources allow: an approximate start is
     "on or before" that day, an approximate end "at the latest"."""
@@ -121,23 +110,10 @@ def reported_text(period: Period) -> str:
     """Who dates a period whose start rests on press reports only, in brackets; else ""."""
     if not period.start_reported_by:
         return ""
-    by = names_text([_reporter(source) for source in period.start_reported_by])
+    by = names_text([source.publisher_in_sentence for source in period.start_reported_by])
     if period.end is None:  # the start is all there is to date
         return _("(reported by %(by)s)") % {"by": by}
     return _("(start reported by %(by)s)") % {"by": by}
-
-
-# Publishers whose French name takes an article in running text: « selon l’AFP ».
-_FRENCH_RUNNING_NAMES = {"AFP": "l’AFP"}
-
-
-def _reporter(source: SourceRef) -> str:
-    """A publisher as it reads after "reported by": "Privacy Newsfeed (Freevacy)" without its
-    brackets, and in French with the article some names take."""
-    name = source.shown_publisher.split(" (")[0]
-    if (get_language() or "").startswith("fr"):
-        return _FRENCH_RUNNING_NAMES.get(name, name)
-    return name
 
 
 def region_periods_attributed_text(region: Region) -> str:

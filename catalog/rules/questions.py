@@ -10,7 +10,6 @@ from datetime import date
 from functools import lru_cache
 from typing import Final, Literal
 
-from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +23,7 @@ from catalog.rules.answers import (
     uses_apply,
 )
 from catalog.rules.countries import country_names
+from catalog.rules.dates import day
 from catalog.snapshot import Notice
 
 Kind = Literal["select", "radio", "checkbox"]
@@ -205,15 +205,7 @@ def _dates(draft: Draft, notice: Notice) -> tuple[str, str]:
     if region is None:
         return "", ""
     cutoff = _cutoff(draft, notice)
-    language = get_language()
-    return _day(language, region.current.start), _day(language, cutoff) if cutoff else ""
-
-
-@lru_cache(maxsize=64)
-def _day(language: str | None, value: date) -> str:
-    """A date in words, formatted once per language: the few a question names come back on
-    every page."""
-    return date_format(value, "j F Y")
+    return day(region.current.start), day(cutoff) if cutoff else ""
 
 
 def country_choices() -> list[Choice]:

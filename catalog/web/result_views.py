@@ -90,16 +90,13 @@ def result_context(
             )
     return {
         "assessment": assessment,
-        "answers": answers,
         "text": text,
         "headline": text.headline,
         "place": text.place,
         "region": region,
         "groups": groups,
         "notice": notice,
-        "document": summary.DOCUMENTS[region.document],
         "change_url": answers_url(draft_from_answers(answers)),
-        "result_url": result_url(answers),
         "protecting": [result.exclusion for result in assessment.exclusions if result.applies],
         "route": text.route,
         "setting_url": summary.SETTING_URL,

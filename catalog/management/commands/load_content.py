@@ -292,6 +292,7 @@ class Command(BaseCommand):
                 url_fr=source.get("url_fr", ""),
                 publisher=source["publisher"],
                 publisher_fr=source.get("publisher_fr", ""),
+                publisher_in_sentence_fr=source.get("publisher_in_sentence_fr", ""),
                 sources=[],
                 **pair(source, "published"),
                 **pair(source, "note", required=False),
