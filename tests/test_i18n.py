@@ -1,10 +1,10 @@
-"""catalog/present/i18n.py remembers Django's translations per active language: it must give
+"""catalog/i18n.py remembers Django's translations per active language: it must give
 exactly what Django gives, in whichever language is active when it is asked."""
 
 import pytest
 from django.utils import translation
 
-from catalog.present import i18n
+from catalog import i18n
 
 MESSAGE = "Change your answers"
 SINGULAR = (

@@ -18,6 +18,8 @@ from typing import Final
 
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
+from catalog.rules.vocabulary import STATUSES
+
 WIDTH: Final = 1200
 HEIGHT: Final = 630
 MARGIN: Final = 64
@@ -194,9 +196,9 @@ class Layout:
 
 
 def _status_order(status: str) -> int:
-    """The result page's order of statuses (what may be used first); unknown ones last."""
-    order = list(STATUS_COLOURS)
-    return order.index(status) if status in order else len(order)
+    """The result page's order of statuses (the vocabulary's: what may be used first); unknown
+    ones last."""
+    return STATUSES.index(status) if status in STATUSES else len(STATUSES)
 
 
 @lru_cache(maxsize=256)

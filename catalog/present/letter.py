@@ -38,7 +38,7 @@ from typing import Final
 
 from django.utils.translation import get_language, override
 
-from catalog.present.i18n import gettext
+from catalog.i18n import gettext
 from catalog.rules.assessment import Assessment, RowUse
 from catalog.rules.dates import day
 from catalog.snapshot import Notice, Region, Row

@@ -5,8 +5,8 @@ result is read by someone who did not answer: it speaks in the third person ("a 
 whose setting is on…"), like the short link's page (summary.Voice.THIRD).
 """
 
+from catalog.i18n import gettext, ngettext
 from catalog.present.card import CardLine, CardText
-from catalog.present.i18n import gettext, ngettext
 from catalog.present.letter import route
 from catalog.present.summary import STATUSES, Voice, headline
 from catalog.rules.assessment import IN_SCOPE, PAST_ONLY, Assessment

@@ -16,10 +16,10 @@ from functools import lru_cache
 from django.utils.functional import Promise
 from django.utils.translation import get_language, gettext_lazy, pgettext_lazy
 
+from catalog.i18n import gettext as _
+from catalog.i18n import ngettext, pgettext
 from catalog.present import letter
 from catalog.present.french_places import FRENCH_IN
-from catalog.present.i18n import gettext as _
-from catalog.present.i18n import ngettext, pgettext
 from catalog.rules import assessment as rules
 from catalog.rules.assessment import Assessment, CategoryResult, ItemResult
 from catalog.rules.countries import country_name

@@ -8,14 +8,13 @@ one canonical order, so one situation always gives one URL.
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from types import MappingProxyType
 from typing import Final, Protocol
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django_countries import countries
 
+from catalog import i18n
 from catalog.rules.vocabulary import AGES, MEMBER_EARLIER, SETTINGS, SWITCHED_OFF, USES
 from catalog.snapshot import Notice, Region
 
@@ -133,34 +132,25 @@ def region_of(country: str | None, notice: Notice) -> Region | None:
     return notice.region_for(country) if country else None
 
 
-def _messages() -> Mapping[str, str]:
-    return _messages_in(get_language())
-
-
-@lru_cache(maxsize=8)
-def _messages_in(language: str | None) -> Mapping[str, str]:
-    # In the active language, which `language` names (the cache key).
-    return MappingProxyType(
-        {
-            "country": _("Select the country you live in from the list."),
-            "age": _("Select whether you are under 18 or 18 and over."),
-            "setting": _("Select whether the setting is on, off, or that you don't know."),
-            "switched_off": _(
-                "Select whether you switched the setting off before or after the start date, "
-                "or that you don't know."
-            ),
-            "member_earlier": _(
-                "Select whether you had a LinkedIn account before that date, or that you don't "
-                "know."
-            ),
-            "uses": _("Select only activities from the list."),
-        }
-    )
+# What the form says when an answer is missing or wrong, translated when asked for (catalog.i18n).
+_MESSAGES: Final = {
+    "country": gettext_noop("Select the country you live in from the list."),
+    "age": gettext_noop("Select whether you are under 18 or 18 and over."),
+    "setting": gettext_noop("Select whether the setting is on, off, or that you don't know."),
+    "switched_off": gettext_noop(
+        "Select whether you switched the setting off before or after the start date, "
+        "or that you don't know."
+    ),
+    "member_earlier": gettext_noop(
+        "Select whether you had a LinkedIn account before that date, or that you don't know."
+    ),
+    "uses": gettext_noop("Select only activities from the list."),
+}
 
 
 def error_message(key: str) -> str:
     """What the form says when `key` is missing or wrong, in the active language."""
-    return _messages()[key]
+    return i18n.gettext(_MESSAGES[key])
 
 
 def _values(data: RawAnswers, key: str) -> list[str] | None:
@@ -187,7 +177,7 @@ def _read_single(data: RawAnswers, key: str, errors: Errors) -> str | None:
     else:
         valid = len(value) <= MAX_VALUE_LENGTH and value in CHOICES[key]
     if not valid:
-        errors[key] = _messages()[key]
+        errors[key] = error_message(key)
         return None
     return value
 
@@ -201,7 +191,7 @@ def _read_uses(data: RawAnswers, errors: Errors) -> frozenset[str] | None:
         return None
     given = [value.strip() for value in values if value.strip()]  # "uses=" alone: none of these
     if any(value not in USES for value in given):
-        errors["uses"] = _messages()["uses"]
+        errors["uses"] = error_message("uses")
         return None
     return frozenset(given)
 

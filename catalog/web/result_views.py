@@ -39,16 +39,12 @@ from catalog.rules.answers import (
     uses_apply,
 )
 from catalog.rules.assessment import (
-    IN_SCOPE,
-    NOT_APPLICABLE,
-    NOT_IN_SCOPE,
-    NOT_LISTED,
-    PAST_ONLY,
     Assessment,
     assess,
 )
 from catalog.rules.questions import QUESTIONS
 from catalog.rules.routing import first_problem
+from catalog.rules.vocabulary import STATUSES
 from catalog.snapshot import Notice, Region
 from catalog.web.content import loaded_content
 from catalog.web.links import (
@@ -64,9 +60,6 @@ from catalog.web.links import (
 )
 from catalog.web.short_links import Pinned, pinned
 
-# The order the result groups categories in: what may be used first.
-GROUP_ORDER = (IN_SCOPE, PAST_ONLY, NOT_IN_SCOPE, NOT_LISTED, NOT_APPLICABLE)
-
 
 def result_context(
     request: HttpRequest, answers: Answers, notice: Notice, voice: Voice = Voice.SECOND
@@ -77,7 +70,7 @@ def result_context(
     region = assessment.region
     text = summary.result_text(assessment, voice)
     groups = []
-    for status in GROUP_ORDER:
+    for status in STATUSES:  # the vocabulary's order: what may be used first
         members = [category for category in assessment.categories if category.status == status]
         if members:  # one reason per group: every category in it has the same one
             groups.append(
