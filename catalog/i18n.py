@@ -1,10 +1,11 @@
 """Django's gettext, ngettext and pgettext, remembered per active language.
 
-A result asks for some thirty messages, a letter for forty-odd, the form for its errors; each of
-Django's calls reads the active language from a thread-and-task local and walks the catalogue's
-fallbacks, which came to a tenth of a result's time. A compiled catalogue does not change while the process runs, so a
-message's translation is looked up once per language. Translators' tools see the same names
-(`_`, `gettext`, `ngettext`, `pgettext`), so extraction is unchanged.
+A result asks for some thirty messages, a letter for forty-odd, the form for its errors. Each
+of Django's calls reads the active language from a thread-and-task local and walks the
+catalogue's fallbacks, which came to a tenth of a result's time. A compiled catalogue does not
+change while the process runs, so a message's translation is looked up once per language.
+Translators' tools see the same names (`_`, `gettext`, `ngettext`, `pgettext`), so extraction
+is unchanged.
 """
 
 from django.utils import translation
