@@ -4,9 +4,11 @@ Error pages point to the home page instead: their address is whatever the visito
 followed, and a crafted one ("//evil.com/") must never become a link to another site.
 """
 
+import contextlib
 import re
 from urllib.parse import unquote, urlsplit
 
+from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest
 from django.urls import Resolver404, resolve, translate_url
@@ -77,15 +79,18 @@ def _same_view(request: HttpRequest, lang: str) -> str:
     return _home(lang) if _has_unsafe_character(query) else f"{path}?{query}"
 
 
-def translated_url(
-    request: HttpRequest | None, lang: str, error_page: bool = False, absolute: bool = False
-) -> str:
-    """`translated_path`; `absolute` gives a full URL on this site's host (for hreflang
-    alternates), or the path when the request's host is not one of ours (a 400)."""
-    path = translated_path(request, lang, error_page)
-    if not absolute or request is None:
-        return path
-    try:
-        return request.build_absolute_uri(path)
-    except DisallowedHost:
-        return path
+def page_addresses(
+    request: HttpRequest | None, error_page: bool = False
+) -> dict[str, tuple[str, str]]:
+    """The page's path in each language (`translated_path`) and its absolute URL on this
+    site's host, or the path when the request's host is not one of ours (a 400): worked out
+    once for a page's alternates and language switch."""
+    addresses = {}
+    for lang, _name in settings.LANGUAGES:
+        path = translated_path(request, lang, error_page)
+        absolute = path
+        if request is not None:
+            with contextlib.suppress(DisallowedHost):
+                absolute = request.build_absolute_uri(path)
+        addresses[lang] = (path, absolute)
+    return addresses

@@ -9,6 +9,7 @@ Django's own apps (the admin, the sitemap) keep their templates in the second en
 """
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -35,7 +36,7 @@ from catalog.present.summary import period_text
 from catalog.present.typography import french_html, french_text
 from catalog.rules.assessment import CategoryResult
 from catalog.snapshot import SourceRef, Text
-from catalog.web.alternates import translated_url
+from catalog.web.alternates import page_addresses
 from catalog.web.fragments import (
     Once,
     key_by,
@@ -44,7 +45,9 @@ from catalog.web.fragments import (
     page_citations,
     render_page,
 )
-from catalog.web.links import path
+from catalog.web.links import path, path_in
+
+_static = lru_cache(maxsize=256)(static)  # the manifest is read once per process
 
 
 @lru_cache(maxsize=1024)
@@ -69,10 +72,59 @@ def cite(sources: Iterable[SourceRef]) -> Markup:
 
 
 @jinja2.pass_context
-def page_in(context: jinja2.runtime.Context, lang: str, absolute: bool = False) -> str:
-    """This page in `lang` (the home page on error pages): see catalog.web.alternates."""
-    request: HttpRequest | None = context.get("request")
-    return translated_url(request, lang, bool(context.get("error_page")), absolute)
+def this_page(context: jinja2.runtime.Context) -> dict[str, tuple[str, str]]:
+    """This page's path and absolute URL in each language (the home page's on error pages),
+    for base.html's alternates and language switch: see catalog.web.alternates."""
+    return page_addresses(context.get("request"), bool(context.get("error_page")))
+
+
+_LANGUAGE_NAMES = {"en": "English", "fr": "Français"}  # each in its own language
+
+
+@jinja2.pass_context
+def language_switch(context: jinja2.runtime.Context, oob: bool = False) -> Markup:
+    """The link to this page in the other language. base.html works out `here` once for it
+    and the alternates; an htmx fragment sends the switch again (oob) so it follows the pushed
+    URL."""
+    here = context.get("here") or this_page(context)
+    current = context.get("LANGUAGE_CODE")
+    links = Markup("").join(
+        Markup('<a href="{}" hreflang="{}" lang="{}">{}</a>').format(
+            path, code, code, _LANGUAGE_NAMES[code]
+        )
+        for code, (path, _absolute) in here.items()
+        if code != current
+    )
+    swap = Markup(' data-hx-swap-oob="true"') if oob else ""
+    return Markup('<p class="lang-switch" id="lang-switch"{}>{}</p>').format(swap, links)
+
+
+@dataclass(frozen=True)
+class SiteLinks:
+    """What every page's header and footer link to, and its stylesheet."""
+
+    home: str
+    check: str
+    search: str
+    notices: str
+    sources: str
+    changes: str
+    not_a_member: str
+    stylesheet: str
+
+
+@lru_cache(maxsize=16)
+def _site_links(language: str, prefix: str) -> SiteLinks:
+    """Reversed once per language and script prefix, instead of a dozen url() calls a page."""
+    names = ("home", "check-start", "search", "notices", "sources", "changes", "not-a-member")
+    return SiteLinks(
+        *(path_in(language, f"catalog:{name}") for name in names),
+        stylesheet=_static("css/site.css"),
+    )
+
+
+def site_links() -> SiteLinks:
+    return _site_links(translation.get_language(), get_script_prefix())
 
 
 @jinja2.pass_context
@@ -92,9 +144,6 @@ def _reference_list(
     """Written once per language and list: sources compare by value, so a corrected source
     makes a new list."""
     return Markup(env.get_template("_references.html").render(references=sources))
-
-
-_static = lru_cache(maxsize=256)(static)  # the manifest is read once per process
 
 
 def htmx_script(nonce: object = None) -> Markup:
@@ -141,7 +190,9 @@ def environment(extensions: Iterable = (), **options: Any) -> jinja2.Environment
         category_sources=summary.category_sources,
         reference_list=reference_list,
         static=_static,
-        page_in=page_in,
+        this_page=this_page,
+        language_switch=language_switch,
+        site_links=site_links,
         htmx_script=htmx_script,
         row_names=row_names,
         language=translation.get_language,
