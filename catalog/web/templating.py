@@ -28,7 +28,7 @@ from django.utils import translation
 from django.utils.translation import trans_real
 from django_htmx import jinja as django_htmx_jinja
 from jinja2_fragments import render_block
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from catalog.present import summary
 from catalog.present.pages import row_names
@@ -88,15 +88,13 @@ def language_switch(context: jinja2.runtime.Context, oob: bool = False) -> Marku
     URL."""
     here = context.get("here") or this_page(context)
     current = context.get("LANGUAGE_CODE")
-    links = Markup("").join(
-        Markup('<a href="{}" hreflang="{}" lang="{}">{}</a>').format(
-            path, code, code, _LANGUAGE_NAMES[code]
-        )
+    links = "".join(
+        f'<a href="{escape(path)}" hreflang="{code}" lang="{code}">{_LANGUAGE_NAMES[code]}</a>'
         for code, (path, _absolute) in here.items()
         if code != current
     )
-    swap = Markup(' data-hx-swap-oob="true"') if oob else ""
-    return Markup('<p class="lang-switch" id="lang-switch"{}>{}</p>').format(swap, links)
+    swap = ' data-hx-swap-oob="true"' if oob else ""
+    return Markup(f'<p class="lang-switch" id="lang-switch"{swap}>{links}</p>')
 
 
 @dataclass(frozen=True)
@@ -151,9 +149,8 @@ def htmx_script(nonce: object = None) -> Markup:
     address looked up once per process instead of at every page."""
     if settings.DEBUG or nonce is None:
         return Markup(django_htmx_jinja.htmx_script(nonce=nonce))
-    return Markup('<script src="{}" defer nonce="{}"></script>').format(
-        _static("django_htmx/htmx-2.min.js"), nonce
-    )
+    source = escape(_static("django_htmx/htmx-2.min.js"))
+    return Markup(f'<script src="{source}" defer nonce="{escape(nonce)}"></script>')
 
 
 # A result page passes its eight categories to once(): each by its slug, status and items.
