@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
 from catalog.present.letter import OBJECTION_FORM_URL, POLICY_HELP_URL
-from catalog.present.summary import POLICY_OPTIONS_URL
+from catalog.present.summary import POLICY_OPTIONS_URL, within_sentence
 from catalog.rules.answers import Answers, normalise, to_query_pairs
 from catalog.rules.vocabulary import MEMBER_EARLIER, SETTINGS, SWITCHED_OFF, USES
 
@@ -863,3 +863,33 @@ def test_canada_and_hong_kong_keep_the_regulator_their_own_statements_name(clien
         steps = next_steps(result(client, f"country={country}&age=adult&setting=on&uses=posts"))
         assert "Complain to a regulator" in steps and regulator in steps
         assert POLICY_OPTIONS_URL not in steps
+
+
+def test_a_regulator_named_after_a_colon_takes_a_lower_case_article_in_both_languages(client):
+    """The content writes a regulator's name to stand alone ("The Office…", « Le Commissariat…
+    »); mid-sentence, after a colon, its article is in lower case and the name keeps its own."""
+    english = next_steps(result(client, "country=CA&age=adult&setting=on&uses=posts"))
+    assert "Where you live: the Office of the Privacy Commissioner of Canada (OPC)." in english
+    french = next_steps(result(client, "country=CA&age=adult&setting=on&uses=posts", "fr"))
+    assert "\u202f: le Commissariat à la protection de la vie privée du Canada." in french
+    swiss = next_steps(result(client, "country=CH&age=adult&setting=on&uses=posts"))
+    assert "where you live: the Federal Data Protection and Information Commissioner" in swiss
+
+
+@pytest.mark.parametrize(
+    ("name", "within"),
+    [
+        (
+            "The Information Commissioner's Office (ICO)",
+            "the Information Commissioner's Office (ICO)",
+        ),
+        ("L’Information Commissioner’s Office (ICO)", "l’Information Commissioner’s Office (ICO)"),
+        ("Le Préposé fédéral (PFPDT)", "le Préposé fédéral (PFPDT)"),
+        ("La CNIL", "la CNIL"),
+        ("CNIL", "CNIL"),
+        ("Theodore's office", "Theodore's office"),
+        ("Lecture", "Lecture"),
+    ],
+)
+def test_within_sentence_lowers_only_a_leading_article(name, within):
+    assert within_sentence(name) == within

@@ -362,7 +362,7 @@ def test_a_shared_result_describes_a_member_in_the_third_person(client):
         in html
     )
     assert (
-        "they can raise it with the supervisory authority where they live: The national data "
+        "they can raise it with the supervisory authority where they live: the national data "
         "protection authority"
     ) in unescape(html)
     assert ">Change these answers</a>" in html
@@ -383,7 +383,7 @@ def test_a_shared_result_describes_a_member_in_the_third_person_in_french(client
     for heading in ("Les données de ce membre, type par type", "Ce que ce membre peut faire"):
         assert heading in headings(html)
     assert (
-        "il peut la soumettre à l’autorité de contrôle là où il vit\u202f: L’autorité nationale "
+        "il peut la soumettre à l’autorité de contrôle là où il vit\u202f: l’autorité nationale "
         "de protection des données"
     ) in html
     assert not re.search(r"\b(vous|votre|vos)\b", paragraph(html, "lead") + h1(html), re.I)

@@ -125,6 +125,17 @@ def region_periods_attributed_text(region: Region) -> str:
     )
 
 
+_ARTICLES = ("The ", "Le ", "La ", "Les ", "L’", "L'")
+
+
+def within_sentence(name: str) -> str:
+    """A name the content writes to stand alone ("The Information Commissioner's Office", « Le
+    Préposé fédéral… », « L’autorité… »), as it reads after a colon, mid-sentence: its article
+    in lower case. Names that start with anything else are left as they are (acronyms, proper
+    names)."""
+    return name[0].lower() + name[1:] if name.startswith(_ARTICLES) else name
+
+
 def names_text(names: Sequence[str]) -> str:
     """Names in running text: "A", "A and B", "A, B and C"."""
     if len(names) < 2:
@@ -689,7 +700,7 @@ def result_text(assessment: Assessment, voice: Voice = Voice.SECOND) -> ResultTe
     values = {
         "basis": route.basis,
         "controller": route.controller,
-        "regulator": assessment.region.regulator,
+        "regulator": within_sentence(str(assessment.region.regulator)),
     }
     first_of_status: dict[str, CategoryResult] = {}
     for category in assessment.categories:
