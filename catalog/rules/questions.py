@@ -208,9 +208,15 @@ def _dates(draft: Draft, notice: Notice) -> tuple[str, str]:
     return day(region.current.start), day(cutoff) if cutoff else ""
 
 
-def country_choices() -> list[Choice]:
+def country_choices() -> tuple[Choice, ...]:
     """Every country, with its name in the active language, sorted for that language."""
-    return [Choice(code, name) for code, name in country_names()]
+    return _country_choices(get_language())
+
+
+@lru_cache(maxsize=8)
+def _country_choices(language: str | None) -> tuple[Choice, ...]:
+    """Built once per language (the active one), not at every page that shows the list."""
+    return tuple(Choice(code, name) for code, name in country_names())
 
 
 def _fill(text: str | Promise, dates: tuple[str, str]) -> str:
@@ -221,7 +227,7 @@ def _fill(text: str | Promise, dates: tuple[str, str]) -> str:
 def choices_for(question: Question, draft: Draft, notice: Notice) -> list[Choice]:
     """The question's choices with their labels filled in (the region's date, country names)."""
     if question.key == "country":
-        return country_choices()
+        return list(country_choices())
     return list(_filled_choices(get_language(), question.key, _dates(draft, notice)))
 
 

@@ -106,8 +106,13 @@ def settled_total(shown: Question, draft: Draft, notice: Notice) -> int | None:
     A total shown earlier would change along the way ("Question 3 of 4", then "4 of 5"), so the
     number alone is right from the first page; the total only once it can no longer move.
     """
-    given = {question.key: getattr(draft, question.key) for question in _before(shown)}
-    lengths = _path_lengths(Draft(**given), notice)
+    given = Draft(**{question.key: getattr(draft, question.key) for question in _before(shown)})
+    # The same few answers come back on every page view: worked out once per notice version.
+    return notice.kept((settled_total, given), lambda: _settled_total(given, notice))
+
+
+def _settled_total(given: Draft, notice: Notice) -> int | None:
+    lengths = _path_lengths(given, notice)
     total = next(lengths)
     return total if all(length == total for length in lengths) else None
 

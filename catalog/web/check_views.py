@@ -18,6 +18,7 @@ from catalog.present.summary import SETTING_URL
 from catalog.rules.answers import Draft, answers_from_draft, draft_query_pairs, read_draft
 from catalog.rules.countries import country_name
 from catalog.rules.questions import (
+    Choice,
     Question,
     applicable_questions,
     choices_for,
@@ -77,7 +78,7 @@ def _question_context(page: QuestionPage, notice: Notice) -> dict:
         "question": page.question,
         "title": page.title,
         "hint": page.hint,
-        "choices": page.choices,
+        "choices": page.choices if page.question.kind == "select" else _with_ids(page),
         "error": page.error,
         "number": page.number,
         # The form resends the other answers; its own field comes from the visitor.
@@ -90,6 +91,16 @@ def _question_context(page: QuestionPage, notice: Notice) -> dict:
         "back_is_question": page.previous is not None,
         "setting_url": SETTING_URL if key == "setting" else "",
     }
+
+
+def _with_ids(page: QuestionPage) -> list[tuple[Choice, bool, str]]:
+    """Radios' and checkboxes' choices with their inputs' ids: the first one's is the question's
+    key, which the error summary links to."""
+    key = page.question.key
+    return [
+        (choice, checked, key if index == 0 else f"{key}-{choice.value}")
+        for index, (choice, checked) in enumerate(page.choices)
+    ]
 
 
 @require_safe
