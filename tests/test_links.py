@@ -8,6 +8,9 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
+from catalog.rules.answers import Draft
+from catalog.rules.questions import QUESTIONS
+from catalog.rules.vocabulary import AGES, MEMBER_EARLIER, SETTINGS, SWITCHED_OFF, USES
 from catalog.web import links
 
 CODE_VIEWS = [
@@ -47,3 +50,24 @@ def test_codes_seen_once_do_not_fill_the_memo():
         for number in range(500):
             links.letter_url(f"code{number:04d}")
     assert links._reverse.cache_info().currsize == 1
+
+
+drafts = st.builds(
+    Draft,
+    country=st.sampled_from([None, "FR", "GB", "US"]),
+    age=st.sampled_from([None, *AGES]),
+    setting=st.sampled_from([None, *SETTINGS]),
+    switched_off=st.sampled_from([None, *SWITCHED_OFF]),
+    uses=st.none() | st.frozensets(st.sampled_from(USES)),
+    member_earlier=st.sampled_from([None, *MEMBER_EARLIER]),
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@given(draft=drafts)
+def test_the_change_links_are_each_questions_own_address(lang, draft):
+    """question_urls writes the draft's query once for all; each link is question_url's."""
+    with translation.override(lang):
+        assert links.question_urls(QUESTIONS, draft) == [
+            links.question_url(question, draft) for question in QUESTIONS
+        ]

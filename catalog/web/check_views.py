@@ -29,7 +29,15 @@ from catalog.rules.questions import (
 from catalog.rules.routing import QuestionPage, Redirect, first_problem, route_question
 from catalog.snapshot import Notice
 from catalog.web.content import loaded_content
-from catalog.web.links import fix_url, path, question_url, redirect_url, result_url, step_url
+from catalog.web.links import (
+    fix_url,
+    path,
+    question_url,
+    question_urls,
+    redirect_url,
+    result_url,
+    step_url,
+)
 
 SUBMITTED = "step"  # hidden field: which question the form answers (a "Change" link has none)
 
@@ -110,22 +118,23 @@ def check_answers(request: HttpRequest) -> HttpResponse:
     problem = first_problem(draft, errors, notice)
     if problem is not None:
         return HttpResponseRedirect(fix_url(problem, draft, request.GET))
+    asked = applicable_questions(draft, notice)
+    change_urls = question_urls(asked, draft)
     rows = [
         {
             "key": question.key,
             "label": summary_for(question, draft, notice),
             "value": _answer_text(question, draft, notice),
-            "change_url": question_url(question, draft),
+            "change_url": change_url,
         }
-        for question in applicable_questions(draft, notice)
+        for question, change_url in zip(asked, change_urls, strict=True)
     ]
-    last = applicable_questions(draft, notice)[-1]
     return _render(
         request,
         "catalog/check_answers.html",
         {
             "rows": rows,
-            "back_url": question_url(last, draft),
+            "back_url": change_urls[-1],
             "result_url": result_url(answers_from_draft(draft, notice)),
         },
     )

@@ -64,6 +64,14 @@ def question_url(question: Question, draft: Draft) -> str:
     return _with_query(path("catalog:check-question", question.key), draft_query_pairs(draft))
 
 
+def question_urls(questions: Sequence[Question], draft: Draft) -> list[str]:
+    """`question_url` for each question (the check-your-answers page's "Change" links), the
+    draft's query string written once for all."""
+    query = urlencode(draft_query_pairs(draft))
+    addresses = (path("catalog:check-question", question.key) for question in questions)
+    return [f"{address}?{query}" if query else address for address in addresses]
+
+
 def answers_url(draft: Draft) -> str:
     """The check-your-answers page for a draft."""
     return _with_query(path("catalog:check-answers"), draft_query_pairs(draft))
