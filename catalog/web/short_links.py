@@ -30,10 +30,12 @@ class Pinned:
     content: Content
 
     def notice_context(self) -> dict:
-        """The newer notice version, if any, and the way to check again against it."""
+        """The newer notice version, if any, and the way to check again against it (the pages
+        show it only when there is one)."""
         current = self.content.current
-        newer = current if current.effective > self.notice.effective else None
-        return {"newer_notice": newer, "recheck_url": result_url(self.answers)}
+        if current.effective <= self.notice.effective:
+            return {"newer_notice": None, "recheck_url": ""}
+        return {"newer_notice": current, "recheck_url": result_url(self.answers)}
 
 
 def _resolve(code: str, content: Content) -> Pinned | str | None:
