@@ -5,11 +5,12 @@ throwaway PostgreSQL server with BENCH_DATABASE=postgres. Loads with wrk every p
 endpoint (bench/targets.py), one URL a row, then the cold case: 2,000 distinct result pages in turn
 (bench/distinct_urls.py, bench/distinct.lua), so that no page is asked for twice in a row. Prints
 each row's requests/s, latency, errors and ratio to a static file of about the result page's size,
-then each page's weight. Exits non-zero when a target is missed: no socket error and only 2xx
-answers on any row; every page, endpoint and the distinct row at least half the static file's
-requests/s (healthz and the static file are references); each HTML page under 14 KB gzipped.
+loaded first and last (the faster reading is the baseline), then each page's weight. Exits non-zero
+when a target is missed: no socket error and only 2xx answers on any row; every page, endpoint and
+the distinct row at least half the static file's requests/s (healthz and the static file are
+references); each HTML page under 14 KB gzipped.
 
-    BENCH_DURATION=10s      wrk duration per row (26 rows: about 5 minutes; 2s for a quick look)
+    BENCH_DURATION=10s      wrk duration per row (27 rows: about 5 minutes; 2s for a quick look)
     BENCH_CONNECTIONS=64    concurrent connections
     BENCH_DATABASE=sqlite   or postgres
     WEB_CONCURRENCY         gunicorn workers (default 2 x cores + 1, as `make serve`)
@@ -25,7 +26,7 @@ from pathlib import Path
 from distinct_urls import fetch
 from load import ensure_wrk, load
 from server import django_env, get, serving
-from targets import REFERENCES, resolve, static_baseline
+from targets import REFERENCES, STATIC_FIRST, STATIC_LAST, resolve, static_baseline
 
 DURATION = os.environ.get("BENCH_DURATION", "10s")
 WARM_UP = "1s"  # a URL's first requests pay for imports, templates and connections in each worker
@@ -65,9 +66,13 @@ def measure(paths_file: Path) -> tuple[dict, dict, dict]:
         urls, covered = fetch(django_env(server.database_url), DISTINCT_COUNT)
         paths_file.write_text("\n".join(urls) + "\n")
         result_size = len(get(server.base + pages["result"])[1])
-        targets = {name: path for name, path in pages.items() if name != "healthz"}
+        static = static_baseline(result_size)
+        # The static file is loaded first and last: a machine that drifts during the run would
+        # move every ratio with a single reading, and the faster reading is the baseline.
+        targets = {STATIC_FIRST: static}
+        targets |= {name: path for name, path in pages.items() if name != "healthz"}
         targets |= {DISTINCT: f"{len(urls)} URLs, above", "healthz": pages["healthz"]}
-        targets["static baseline"] = static_baseline(result_size)
+        targets[STATIC_LAST] = static
         cores = os.cpu_count()
         workers = os.environ.get("WEB_CONCURRENCY", f"{2 * (cores or 1) + 1}")
         print(
@@ -90,8 +95,13 @@ def measure(paths_file: Path) -> tuple[dict, dict, dict]:
     return results, weights, targets
 
 
+def static_rps(results: dict) -> float:
+    """The baseline: the faster of the static file's two readings (the stricter target)."""
+    return max(results[STATIC_FIRST]["rps"], results[STATIC_LAST]["rps"])
+
+
 def print_tables(results: dict, weights: dict, targets: dict) -> None:
-    baseline = results["static baseline"]["rps"]
+    baseline = static_rps(results)
     print()
     print(f"{'row':<18}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'non-2xx':>9}"
           f"{'5xx':>6}{'vs static':>11}  url")  # fmt: skip
@@ -111,7 +121,7 @@ def print_tables(results: dict, weights: dict, targets: dict) -> None:
 
 
 def missed(results: dict, weights: dict) -> list[str]:
-    baseline = results["static baseline"]["rps"]
+    baseline = static_rps(results)
     failures = []
     for name, result in results.items():
         if result["errors"] or result["non2xx"]:

@@ -38,7 +38,8 @@ PAGES = {
     "api openapi": "/api/v1/openapi.json",
     "healthz": "/healthz",  # the stack's floor: no template, no content
 }
-REFERENCES = ("healthz", "static baseline")  # rows that set the scale, with no target of their own
+STATIC_FIRST, STATIC_LAST = "static, first", "static, last"  # the same file, before and after
+REFERENCES = ("healthz", STATIC_FIRST, STATIC_LAST)  # rows that set the scale, with no target
 
 
 def resolve(base: str) -> dict[str, str]:
