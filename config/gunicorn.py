@@ -25,8 +25,8 @@ class PrivateAccessLogger(Logger):
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1) + 1))
-# Workers are recycled now and then (a leak cannot grow forever), not often: each restart empties
-# its page cache.
+# Workers are recycled now and then (a leak cannot grow forever), not often: a new worker builds its
+# content snapshot and compiles its templates again on its first requests.
 max_requests = 100000
 max_requests_jitter = 10000
 timeout = 30

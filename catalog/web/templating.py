@@ -114,9 +114,14 @@ class SiteLinks:
 @lru_cache(maxsize=16)
 def _site_links(language: str, prefix: str) -> SiteLinks:
     """Reversed once per language and script prefix, instead of a dozen url() calls a page."""
-    names = ("home", "check-start", "search", "notices", "sources", "changes", "not-a-member")
     return SiteLinks(
-        *(path_in(language, f"catalog:{name}") for name in names),
+        home=path_in(language, "catalog:home"),
+        check=path_in(language, "catalog:check-start"),
+        search=path_in(language, "catalog:search"),
+        notices=path_in(language, "catalog:notices"),
+        sources=path_in(language, "catalog:sources"),
+        changes=path_in(language, "catalog:changes"),
+        not_a_member=path_in(language, "catalog:not-a-member"),
         stylesheet=_static("css/site.css"),
     )
 
