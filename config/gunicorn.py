@@ -29,6 +29,8 @@ workers = int(os.environ.get("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1) + 1))
 # content snapshot and compiles its templates again on its first requests.
 max_requests = 100000
 max_requests_jitter = 10000
+# A sync worker reads one connection at a time, and one that sends nothing holds it until this
+# timeout replaces the worker: only a proxy that reads each request whole may reach gunicorn.
 timeout = 30
 graceful_timeout = 20
 control_socket_disable = True
