@@ -330,6 +330,30 @@ def test_check_your_own_comes_first_in_main_and_starts_the_questionnaire(client,
     assert question.content.decode().count("<form") == 1
 
 
+# The site's catalogue (item names, the notice's rows) speaks to members as "you": on someone
+# else's result, its reader is told who that is, since the hint above says "yours" to them.
+YOU_IS_THE_MEMBER = {
+    "en": "Further down, where the site's descriptions say “you”, they mean the member.",
+    "fr": "Plus bas, quand les descriptions du site disent «\u202fvous\u202f», "
+    "il s’agit du membre.",
+}
+SECOND_PERSON_IN_CATALOGUE = {"en": "With your consent", "fr": "Avec votre consentement"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("code", [CODE, OLD_CODE])
+def test_a_shared_result_says_that_the_descriptions_you_is_the_member(client, lang, code):
+    html = page(client, f"/{lang}/r/{code}/")
+    hint = paragraph(main_of(html), "action check-own")
+    assert hint.endswith(YOU_IS_THE_MEMBER[lang]), hint
+    assert SECOND_PERSON_IN_CATALOGUE[lang] in main_of(html)  # what the sentence is about
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_visitors_own_result_does_not_explain_its_you(client, lang):
+    assert YOU_IS_THE_MEMBER[lang] not in page(client, f"/{lang}/result/?{FR_ON_QUERY}")
+
+
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_visitors_own_result_has_no_check_your_own_and_still_talks_to_them(client, lang):
     html = page(client, f"/{lang}/result/?{FR_ON_QUERY}")
