@@ -77,7 +77,7 @@ MIDDLEWARE = [
     # (catalog.web.admin_only): public pages never touch them, so they set no cookie. CSRF stays
     # Django's own everywhere (check --deploy asks for it); on a GET it only reads a cookie.
     "catalog.web.admin_only.AdminSessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "catalog.web.locale.PathLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "catalog.web.admin_only.AdminAuthenticationMiddleware",
