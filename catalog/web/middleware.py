@@ -203,6 +203,12 @@ class DatabaseUnavailableMiddleware:
         return None
 
 
+# The request headers get_conditional_response reads: without any, the answer is the response.
+CONDITIONAL_HEADERS = frozenset(
+    ("HTTP_IF_MATCH", "HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_UNMODIFIED_SINCE")
+)
+
+
 def _etag(request: HttpRequest, response: HttpResponse) -> str:
     """A weak ETag over the body, with this response's CSP nonce blanked out.
 
@@ -248,14 +254,22 @@ class HttpCachingMiddleware:
         if not _is_cacheable(request, response):
             return response
         assert isinstance(response, HttpResponse)
-        if "Cache-Control" not in response:  # a view's own (e.g. the card image's) wins
-            patch_cache_control(response, public=True, max_age=settings.HTTP_CACHE_MAX_AGE)
-        if response.get("Content-Type", "").startswith("text/html"):
+        headers = response.headers
+        # Set directly when absent, as patch_cache_control and patch_vary_headers would write
+        # them: parsing an empty header on every page cost more than the rest of this method.
+        if "Cache-Control" not in headers:  # a view's own (e.g. the card image's) wins
+            headers["Cache-Control"] = f"public, max-age={settings.HTTP_CACHE_MAX_AGE}"
+        if headers.get("Content-Type", "").startswith("text/html"):
             # htmx requests get a fragment at the same URL.
-            patch_vary_headers(response, ("HX-Request",))
-        if "ETag" not in response:
-            response["ETag"] = _etag(request, response)
-        conditional = get_conditional_response(request, etag=response["ETag"], response=response)
+            if "Vary" in headers:
+                patch_vary_headers(response, ("HX-Request",))
+            else:
+                headers["Vary"] = "HX-Request"
+        if "ETag" not in headers:
+            headers["ETag"] = _etag(request, response)
+        if not CONDITIONAL_HEADERS.intersection(request.META):
+            return response
+        conditional = get_conditional_response(request, etag=headers["ETag"], response=response)
         if conditional is not response:
             for header in (CSP.HEADER_ENFORCE, CSP.HEADER_REPORT_ONLY):
                 if header in conditional:
