@@ -206,6 +206,27 @@ def test_the_member_earlier_question_names_the_regions_own_date(client):
     assert "20 septembre 2024" in h1(french)
 
 
+def test_a_questions_choices_name_the_visitors_own_date_after_another_regions(client, monkeypatch):
+    """Choices are written once per labels (question.html): a region whose date differs gets
+    its own, before and after another region's page. Today every region's switch-off date is
+    the same, so one is moved for the test."""
+    from catalog.rules import questions
+
+    real = questions._dates
+
+    def moved(draft, notice):
+        return ("1 May 2024", "") if draft.country == "GB" else real(draft, notice)
+
+    monkeypatch.setattr(questions, "_dates", moved)
+    for answers, day in (
+        (FR_OFF, "3 November 2025"),
+        (GB_OFF, "1 May 2024"),
+        (FR_OFF, "3 November 2025"),
+    ):
+        page = client.get(f"/en/check/switched_off/?{answers}").content.decode()
+        assert f'<label for="switched_off">Before {day}</label>' in page, answers
+
+
 def test_minors_are_asked_neither_the_setting_nor_their_uses(client):
     for country in ("FR", "GB", "US"):
         base = f"country={country}&age=minor"

@@ -79,14 +79,17 @@ def question(request: HttpRequest, question: str) -> HttpResponse:
 
 
 def _question_context(page: QuestionPage, notice: Notice) -> dict:
-    key = page.question.key
+    key, kind = page.question.key, page.question.kind
     return {
-        "notice": notice,  # the country list is written once per version (question.html)
+        # The choices are written once per version, question, labels and selection
+        # (question.html): a question's values are fixed, its labels may hold a region's dates.
+        "notice": notice,
         "selected": tuple(choice.value for choice, checked in page.choices if checked),
+        "labels": () if kind == "select" else tuple(choice.label for choice, _ in page.choices),
         "question": page.question,
         "title": page.title,
         "hint": page.hint,
-        "choices": page.choices if page.question.kind == "select" else _with_ids(page),
+        "choices": page.choices if kind == "select" else _with_ids(page),
         "error": page.error,
         "number": page.number,
         # The form resends the other answers; its own field comes from the visitor.
