@@ -174,6 +174,7 @@ def assessment(request: HttpRequest, notice: Notice) -> JsonResponse:
         if category.status not in reasons:
             reasons[category.status] = summary.category_reason(result, category)
     url = request.build_absolute_uri(short_url(answers, notice.code_id))
+    lang = translation.get_language()  # ?lang=: each item's name read as Text.en or Text.fr
     return JsonResponse(
         {
             "notice": notice_json(notice),
@@ -195,7 +196,7 @@ def assessment(request: HttpRequest, notice: Notice) -> JsonResponse:
                     "items": [
                         {
                             "slug": item.item.slug,
-                            "name": str(item.item.name),
+                            "name": getattr(item.item.name, lang),
                             "status": item.status,
                             "rows": list(item.item.rows),
                             "listed_by": list(item.item.listed_by),
