@@ -2,10 +2,12 @@
 from one remembered address per language with the code put in its slot, and must be exactly
 what reverse() gives for any code, in either language."""
 
+from urllib.parse import urlencode
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from catalog.rules.answers import Draft
@@ -71,3 +73,15 @@ def test_the_change_links_are_each_questions_own_address(lang, draft):
         assert links.question_urls(QUESTIONS, draft) == [
             links.question_url(question, draft) for question in QUESTIONS
         ]
+
+
+# Mostly characters urlencode leaves as they are, with some it must quote.
+query_text = st.text(st.sampled_from("aZ09_.~-") | st.sampled_from("= &/%+?#é\u00a0")) | st.text()
+
+
+@given(pairs=st.lists(st.tuples(query_text, query_text)))
+@example(pairs=[("country", "FR"), ("uses", "posts")])
+@example(pairs=[("a=", "b")])
+@example(pairs=[("uses", "a b&c")])
+def test_a_query_string_is_what_urlencode_writes_for_any_keys_and_values(pairs):
+    assert links.query_string(pairs) == urlencode(pairs)
