@@ -242,12 +242,19 @@ def _filled_choices(language: str | None, key: str, dates: tuple[str, str]) -> t
 
 
 def title_for(question: Question, draft: Draft, notice: Notice) -> str:
-    return _fill(question.title, _dates(draft, notice))
+    return _worded(get_language(), question.key, "title", _dates(draft, notice))
 
 
 def hint_for(question: Question, draft: Draft, notice: Notice) -> str:
-    return _fill(question.hint, _dates(draft, notice))
+    return _worded(get_language(), question.key, "hint", _dates(draft, notice))
 
 
 def summary_for(question: Question, draft: Draft, notice: Notice) -> str:
-    return _fill(question.summary, _dates(draft, notice))
+    return _worded(get_language(), question.key, "summary", _dates(draft, notice))
+
+
+@lru_cache(maxsize=256)
+def _worded(language: str | None, key: str, field: str, dates: tuple[str, str]) -> str:
+    """A question's title, hint or summary, translated and filled once per language and dates,
+    as its choices are."""
+    return _fill(getattr(BY_KEY[key], field), dates)
