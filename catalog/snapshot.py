@@ -190,6 +190,11 @@ class Category:
     summary: Text
     items: tuple[Item, ...]
 
+    @cached_property
+    def uses(self) -> frozenset[str]:
+        """The `uses` answers that give a member one of its items."""
+        return frozenset(item.use for item in self.items if item.use)
+
 
 @dataclass(frozen=True)
 class Exclusion:

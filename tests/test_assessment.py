@@ -17,7 +17,9 @@ from catalog.rules.assessment import (
     NOT_IN_SCOPE,
     NOT_LISTED,
     PAST_ONLY,
+    _category_result,
     assess,
+    visitor_uses,
 )
 from catalog.rules.vocabulary import (
     AGES,
@@ -282,3 +284,16 @@ def test_a_minor_is_never_told_they_have_none_of_a_kind(notice, answers):
     answers = normalise(replace(answers, age="minor"), notice)
     result = assess(answers, notice)
     assert NOT_APPLICABLE not in {category.status for category in result.categories}
+
+
+@given(answers=answer_sets)
+def test_a_category_kept_for_its_own_uses_is_the_one_worked_out_from_every_use(notice, answers):
+    """Category results are kept per version, region, status and the category's own uses; the
+    visitor's other uses must make no difference to them."""
+    answers = normalise(answers, notice)
+    result = assess(answers, notice)
+    uses = visitor_uses(answers)
+    assert result.categories == tuple(
+        _category_result(category, result.region, result.training.status, uses)
+        for category in notice.categories
+    )

@@ -6,6 +6,7 @@ the other AI uses are listed beside them (`other_uses`). catalog.present turns t
 
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 from typing import Final
 
 from catalog.rules.answers import Answers, member_earlier_cutoff, minors_excluded_from
@@ -77,6 +78,11 @@ class CategoryResult:
     @property
     def name(self) -> Text:
         return self.category.name
+
+    @cached_property
+    def rows(self) -> frozenset[str]:
+        """The slugs of the notice rows whose cells name one of these items."""
+        return frozenset(row for result in self.items for row in result.item.rows)
 
 
 @dataclass(frozen=True)
@@ -177,18 +183,40 @@ def _category_status(results: tuple[ItemResult, ...]) -> str:
     return min((result.status for result in results), key=RANK.index)
 
 
+def category_result(
+    notice: Notice, category: Category, region: Region, status: str, uses: frozenset[str]
+) -> CategoryResult:
+    """A category's items and status for a visitor in `region` whose listed data has `status`.
+
+    It depends on the visitor's uses only through the category's own (`Category.uses`), so each
+    is worked out once per notice version, region, status and those: a few hundred at most.
+    """
+    relevant = uses & category.uses
+    return notice.kept(
+        (CategoryResult, category.slug, region.slug, status, relevant),
+        lambda: _category_result(category, region, status, relevant),
+    )
+
+
+def _category_result(
+    category: Category, region: Region, status: str, uses: frozenset[str]
+) -> CategoryResult:
+    results = tuple(
+        ItemResult(item, status if item.listed_for_training(region) else NOT_LISTED)
+        for item in visitor_items(category.items, uses)
+    )
+    return CategoryResult(category, _category_status(results), results)
+
+
 def assess(answers: Answers, notice: Notice) -> Assessment:
     """Per item and per category, DESIGN.md's first matching status; the other uses beside."""
     region = notice.region_for(answers.country)
     listed = training(answers, region, notice)
     uses = visitor_uses(answers)
-    categories = []
-    for category in notice.categories:
-        results = tuple(
-            ItemResult(item, listed.status if item.listed_for_training(region) else NOT_LISTED)
-            for item in visitor_items(category.items, uses)
-        )
-        categories.append(CategoryResult(category, _category_status(results), results))
+    categories = [
+        category_result(notice, category, region, listed.status, uses)
+        for category in notice.categories
+    ]
     exclusions = tuple(
         ExclusionResult(
             exclusion,
@@ -200,10 +228,7 @@ def assess(answers: Answers, notice: Notice) -> Assessment:
     policy_uses: tuple[PolicyUse, ...] = ()
     if region.document == NOTICE:
         # The rows each of the visitor's categories is named in, through its items.
-        named_in = [
-            (result.name, {row for item in result.items for row in item.item.rows})
-            for result in categories
-        ]
+        named_in = [(result.name, result.rows) for result in categories]
         row_uses = tuple(
             RowUse(row, tuple(name for name, rows in named_in if row.slug in rows))
             for row in notice.rows
