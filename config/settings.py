@@ -99,7 +99,7 @@ TEMPLATES = [
         "OPTIONS": {
             "environment": "catalog.web.templating.environment",
             "context_processors": [
-                "django.template.context_processors.i18n",
+                "catalog.web.templating.language_code",
                 "django.template.context_processors.csp",
             ],
         },

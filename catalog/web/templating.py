@@ -170,6 +170,12 @@ key_by(
 )
 
 
+def language_code(request: HttpRequest) -> dict[str, str | None]:
+    """The active language for `<html lang>` (a context processor): Django's i18n processor
+    also works out LANGUAGES and LANGUAGE_BIDI, which no template reads."""
+    return {"LANGUAGE_CODE": translation.get_language()}
+
+
 def capfirst(text: str) -> str:
     return text[:1].upper() + text[1:]
 
