@@ -118,11 +118,9 @@ def not_a_member(request: HttpRequest) -> HttpResponse:
 def changes(request: HttpRequest) -> HttpResponse:
     """The public log: notice versions and every correction of this site's content."""
     content = loaded_content()
-    return render(
-        request,
-        "catalog/changes.html",
-        {"entries": pages.changes_log(content), "notice": content.current},
-    )
+    notice = content.current  # a new revision builds a new one: the log is kept with it
+    entries = notice.kept("changes log", lambda: pages.changes_log(content))
+    return render(request, "catalog/changes.html", {"entries": entries, "notice": notice})
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
