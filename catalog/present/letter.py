@@ -202,11 +202,15 @@ def row_heading(row: Row) -> str:
     return quoted if translation == row.name.en else f"{quoted} ({translation})"
 
 
-def _row_item(use: RowUse) -> str:
-    line = gettext("%(row)s: %(purpose)s") % {
-        "row": row_heading(use.row),
-        "purpose": _purpose(use.row.slug),
+def _row_line(row: Row) -> str:
+    return gettext("%(row)s: %(purpose)s") % {
+        "row": row_heading(row),
+        "purpose": _purpose(row.slug),
     }
+
+
+def _row_item(use: RowUse, line: str) -> str:
+    """An objected row's item: `line` (_row_line), then the visitor's data the row names."""
     if use.categories:
         names = ", ".join(str(name) for name in use.categories)
         line += "\n  " + (
@@ -222,11 +226,9 @@ def _objected_uses(assessment: Assessment) -> list[RowUse]:
     return [by_slug[slug] for slug in OBJECTED_ROWS if slug in by_slug]
 
 
-def _setting_rows(assessment: Assessment) -> list[Row]:
+def _setting_rows(notice: Notice, region: Region) -> list[Row]:
     """The notice rows the "Data for Generative AI Improvement" setting covers in the region."""
-    return [
-        row for row in assessment.notice.rows if row.setting and row.applies_in(assessment.region)
-    ]
+    return [row for row in notice.rows if row.setting and row.applies_in(region)]
 
 
 def _setting_status(assessment: Assessment) -> str:
@@ -235,24 +237,22 @@ def _setting_status(assessment: Assessment) -> str:
     return gettext("I am switching this setting off.")
 
 
-def _setting_part(assessment: Assessment) -> str:
-    rows = _setting_rows(assessment)
+def _setting_objection(notice: Notice, region: Region) -> str:
+    rows = _setting_rows(notice, region)
     if not rows:
-        text = gettext(
+        return gettext(
             "I also object to the use of the data and content I provided to train "
             "content-generating AI models, which the “Data for Generative AI Improvement” "
             "setting covers."
         )
-    else:
-        text = (
-            gettext(
-                "I also object to the use of the data and content I provided for the following "
-                "purposes, which the “Data for Generative AI Improvement” setting covers:"
-            )
-            + "\n"
-            + "\n".join("- " + row_heading(row) for row in rows)
+    return (
+        gettext(
+            "I also object to the use of the data and content I provided for the following "
+            "purposes, which the “Data for Generative AI Improvement” setting covers:"
         )
-    return text + "\n" + _setting_status(assessment)
+        + "\n"
+        + "\n".join("- " + row_heading(row) for row in rows)
+    )
 
 
 def _grounds(objection: str) -> str:
@@ -321,43 +321,48 @@ def _signature() -> str:
     )
 
 
-def _heading(assessment: Assessment, objection: str) -> list[str]:
+def _heading(region: Region, objection: str) -> list[str]:
     return [
         _subject(objection),
         gettext("To %(controller)s, controller of my personal data")
-        % {"controller": assessment.region.controller},
+        % {"controller": region.controller},
         gettext("Dear Sir or Madam,"),
     ]
 
 
-def _europe(assessment: Assessment, objection: str) -> list[str]:
-    uses = _objected_uses(assessment)
-    parts = _heading(assessment, objection)
-    if uses:  # every notice version has G, I and S; without them the letter objects to T only
-        parts.append(_opening(objection) + "\n" + "\n".join(_row_item(use) for use in uses))
-    parts.append(_setting_part(assessment))
-    parts.append(_grounds(objection) if objection != FADP else _optional_reasons())
-    parts.append(_consequences(objection))
-    parts.append(
-        gettext("I am sending this objection through your Data Processing Objection Form: %(url)s")
-        % {"url": OBJECTION_FORM_URL}
-    )
-    parts.append(
-        gettext("Notice referred to: %(notice)s.") % {"notice": _notice_label(assessment.notice)}
-    )
-    return parts
+@dataclass(frozen=True)
+class _Frame:
+    """What a letter says whoever sends it, in one language and region. Between its parts go
+    the visitor's own: after `opening`, the data of theirs each objected row names; after
+    `setting`, whether they have switched the setting off."""
+
+    head: tuple[str, ...]
+    opening: str  # before the objected rows (Europe only: elsewhere there are none)
+    rows: dict[str, str]  # each objected row's line (_row_line), by its slug
+    setting: str
+    tail: tuple[str, ...]
 
 
-def _policy(assessment: Assessment) -> list[str]:
-    parts = _heading(assessment, POLICY)
-    parts.append(
-        gettext(
-            "Your Privacy Policy says: “You can ask us to stop using all or some of your personal "
-            "data” and “where we rely on legitimate interests, you have the right to object”. I "
-            "am making that request; where you rely on legitimate interests, it is also my "
-            "objection."
-        )
+def _europe_frame(notice: Notice, region: Region, objection: str) -> _Frame:
+    return _Frame(
+        head=tuple(_heading(region, objection)),
+        opening=_opening(objection),
+        rows={row.slug: _row_line(row) for row in notice.rows if row.slug in OBJECTED_ROWS},
+        setting=_setting_objection(notice, region),
+        tail=(
+            _grounds(objection) if objection != FADP else _optional_reasons(),
+            _consequences(objection),
+            gettext(
+                "I am sending this objection through your Data Processing Objection Form: %(url)s"
+            )
+            % {"url": OBJECTION_FORM_URL},
+            gettext("Notice referred to: %(notice)s.") % {"notice": _notice_label(notice)},
+            _signature(),
+        ),
     )
+
+
+def _policy_frame(region: Region) -> _Frame:
     # The uses in the letter's own voice (the page's summaries address the visitor, not LinkedIn).
     request = gettext(
         "I ask you to stop using my personal data for the following uses of artificial "
@@ -384,27 +389,43 @@ def _policy(assessment: Assessment) -> list[str]:
         "preventing harmful content, fraud or abuse: only to stop training and improving AI "
         "models on my data for those purposes."
     )
-    parts.append(request)
-    parts.append(
-        gettext(
+    return _Frame(
+        head=(
+            *_heading(region, POLICY),
+            gettext(
+                "Your Privacy Policy says: “You can ask us to stop using all or some of your "
+                "personal data” and “where we rely on legitimate interests, you have the right to "
+                "object”. I am making that request; where you rely on legitimate interests, it is "
+                "also my objection."
+            ),
+            request,
+        ),
+        opening="",
+        rows={},
+        setting=gettext(
             "I also ask that the data and content I provided not be used to train "
             "content-generating AI models, which the “Data for Generative AI Improvement” "
             "setting covers."
-        )
-        + "\n"
-        + _setting_status(assessment)
+        ),
+        tail=(
+            _optional_reasons(),
+            gettext("Please tell me what action you have taken on this request."),
+            gettext(
+                "I am sending this request through your help page “Object to, or Limit or "
+                "Restrict, Use of Data”: %(url)s"
+            )
+            % {"url": POLICY_HELP_URL},
+            gettext("Privacy Policy referred to: %(policy)s.") % {"policy": _policy_label()},
+            _signature(),
+        ),
     )
-    parts.append(_optional_reasons())
-    parts.append(gettext("Please tell me what action you have taken on this request."))
-    parts.append(
-        gettext(
-            "I am sending this request through your help page “Object to, or Limit or "
-            "Restrict, Use of Data”: %(url)s"
-        )
-        % {"url": POLICY_HELP_URL}
-    )
-    parts.append(gettext("Privacy Policy referred to: %(policy)s.") % {"policy": _policy_label()})
-    return parts
+
+
+def _frame(notice: Notice, region: Region) -> _Frame:
+    objection = _objection(region)
+    if objection == POLICY:
+        return _policy_frame(region)
+    return _europe_frame(notice, region, objection)
 
 
 def objection_letter(assessment: Assessment, language: str) -> str:
@@ -412,9 +433,18 @@ def objection_letter(assessment: Assessment, language: str) -> str:
 
     Placeholders in square brackets: the visitor's name, account e-mail, date and, where the law
     asks for them (GDPR and UK GDPR article 21(1)), the grounds relating to their situation.
+    What does not depend on the visitor is written once per notice version, language and
+    region, and kept with the version.
     """
+    notice, region = assessment.notice, assessment.region
+    _objection(region)  # an unknown route is an error, not another region's letter
     with override(language):
-        objection = _objection(assessment.region)
-        parts = _policy(assessment) if objection == POLICY else _europe(assessment, objection)
-        parts.append(_signature())
+        frame = notice.kept((_Frame, language, region.slug), lambda: _frame(notice, region))
+        parts = list(frame.head)
+        uses = _objected_uses(assessment)
+        if uses:  # every notice version has G, I and S; without them the letter objects to T only
+            items = (_row_item(use, frame.rows[use.row.slug]) for use in uses)
+            parts.append(frame.opening + "\n" + "\n".join(items))
+        parts.append(frame.setting + "\n" + _setting_status(assessment))
+        parts += frame.tail
     return "\n\n".join(parts) + "\n"
