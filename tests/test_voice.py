@@ -7,7 +7,7 @@ import re
 import pytest
 from django.utils import translation
 
-from catalog.present import sharing
+from catalog.present import sharing, summary
 from catalog.present.summary import (
     STATUSES,
     Voice,
@@ -245,3 +245,17 @@ def test_french_third_person_counts_keep_linkedin_as_the_subject(notice):
                 if sentence:
                     assert re.search(r"LinkedIn (peut désormais|a pu) utiliser \d+ ", sentence)
                     assert "de ce membre" in sentence
+
+
+@pytest.mark.django_db
+def test_a_kept_training_reason_is_the_one_written_for_the_situation(notice):
+    """Training reasons are kept per version, language, voice, region, basis and cutoff: in
+    every situation, in both voices and languages, the kept sentence is the one written fresh."""
+    for lang in ("en", "fr"):
+        with translation.override(lang):
+            for answers in every_situation(notice):
+                result = assess(answers, notice)
+                for voice in Voice:
+                    assert summary.training_reason(result, voice) == summary._training_reason(
+                        result.training, result.region, voice
+                    ), (lang, answers, voice)

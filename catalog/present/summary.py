@@ -211,9 +211,18 @@ def item_groups(items: tuple[ItemResult, ...], document: str) -> list[ItemGroup]
 
 
 def training_reason(assessment: Assessment, voice: Voice = Voice.SECOND) -> str:
-    """Why the visitor's listed data has its status: one sentence naming the period."""
-    training = assessment.training
-    region = assessment.region
+    """Why the visitor's listed data has its status: one sentence naming the period.
+
+    Written once per notice version, language, voice, region, basis and cutoff, and kept with
+    the version: within a version, these decide the training periods too (rules.training)."""
+    training, region = assessment.training, assessment.region
+    return assessment.notice.kept(
+        (training_reason, get_language(), voice, region.slug, training.basis, training.cutoff),
+        lambda: _training_reason(training, region, voice),
+    )
+
+
+def _training_reason(training: rules.Training, region: Region, voice: Voice) -> str:
     values = {
         "region": region.name,
         "start": day(region.current.start),
