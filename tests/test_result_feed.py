@@ -266,9 +266,15 @@ def test_a_change_of_the_regions_periods_or_of_the_letter_alone_counts(notice):
     entry = _version_entry(Version(notice, periods), Version(notice, same), "http://x/")
     assert "Training periods where you live: since 4 November 2025." in entry.description
     assert "letter" not in entry.description
-    addressed = replace(same, region=replace(same.region, controller="Another Company"))
+    # A later version whose region has another controller (a letter is kept per version and
+    # region, so the change comes, as it would, with a version of its own).
+    other = replace(same.region, controller="Another Company")
+    later = replace(
+        notice, regions=tuple(other if r.slug == other.slug else r for r in notice.regions)
+    )
+    addressed = replace(same, notice=later, region=other)
     assert _changed(same, addressed)
-    entry = _version_entry(Version(notice, addressed), Version(notice, same), "http://x/")
+    entry = _version_entry(Version(later, addressed), Version(notice, same), "http://x/")
     assert "Your letter to LinkedIn changes" in entry.description
     assert "Training periods where you live" not in entry.description
 
