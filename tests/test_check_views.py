@@ -914,3 +914,21 @@ def test_a_regulator_named_after_a_colon_takes_a_lower_case_article_in_both_lang
 )
 def test_within_sentence_lowers_only_a_leading_article(name, within):
     assert within_sentence(name) == within
+
+
+def test_each_results_other_uses_name_that_visitors_own_kinds_of_data(client, notice):
+    """The other-uses list is written once per version and row uses (catalog.web.templating
+    keys each by its row and the names it holds): one visitor's names never show on another's
+    page, whatever came before."""
+    from catalog.rules.assessment import assess
+
+    from .situations import every_situation
+
+    for lang in ("en", "fr"):
+        for answers in every_situation(notice, ["FR", "GB"]):
+            query = "&".join(f"{key}={value}" for key, value in to_query_pairs(answers))
+            page = unescape(client.get(f"/{lang}/result/?{query}").content.decode())
+            section = page.split('id="other-uses"', 1)[1].split("</section>", 1)[0]
+            for use in assess(answers, notice).row_uses:
+                names = ", ".join(getattr(name, lang) for name in use.categories)
+                assert (f" {names}." in section) == bool(names), (lang, answers, use.row.slug)

@@ -34,7 +34,7 @@ from catalog.present import summary
 from catalog.present.pages import row_names
 from catalog.present.summary import period_text
 from catalog.present.typography import french_html, french_text
-from catalog.rules.assessment import CategoryResult
+from catalog.rules.assessment import CategoryResult, RowUse
 from catalog.snapshot import SourceRef, Text
 from catalog.web.alternates import page_addresses
 from catalog.web.fragments import (
@@ -167,6 +167,12 @@ key_by(
         category.status,
         tuple([(result.item.slug, result.status) for result in category.items]),
     ),
+)
+# And its rows beside training, each with the names of the categories it names: by the row's
+# slug and those names, not field by field (which cost a result a tenth of its rendering).
+key_by(
+    RowUse,
+    lambda use: (RowUse, use.row.slug, tuple([name.both() for name in use.categories])),
 )
 
 
