@@ -442,3 +442,22 @@ def test_the_same_question_comes_out_in_each_page_s_language(notice):
     assert english == ["How old are you?", "Under 18", "18 or over"]
     assert all(fr != en for fr, en in zip(french, english, strict=True))
     assert "18 ans" in french[1]
+
+
+def test_a_questions_kept_dates_are_the_ones_worked_out_for_the_draft(notice):
+    """The dates a question names are kept per version, language, region, age and switch-off
+    answer: for every combination, in both languages, they are the ones worked out fresh."""
+    from itertools import product
+
+    from catalog.rules import questions
+
+    for lang in ("en", "fr"):
+        with translation.override(lang):
+            for country, age, switched_off in product(
+                ["FR", "CH", "GB", "CA", "HK", "US"], (None, *AGES), (None, *SWITCHED_OFF)
+            ):
+                draft = Draft(country=country, age=age, setting="off", switched_off=switched_off)
+                region = notice.region_for(country)
+                assert questions._dates(draft, notice) == questions._region_dates(
+                    draft, region, notice
+                ), (lang, country, age, switched_off)

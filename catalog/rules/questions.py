@@ -24,7 +24,7 @@ from catalog.rules.answers import (
 )
 from catalog.rules.countries import country_names
 from catalog.rules.dates import day
-from catalog.snapshot import Notice
+from catalog.snapshot import Notice, Region
 
 Kind = Literal["select", "radio", "checkbox"]
 
@@ -200,10 +200,19 @@ def progress(question: Question, draft: Draft, notice: Notice) -> int:
 
 
 def _dates(draft: Draft, notice: Notice) -> tuple[str, str]:
-    """The dates a question's wording may hold ("date", "cutoff"), in the active language."""
+    """The dates a question's wording may hold ("date", "cutoff"), in the active language:
+    worked out once per notice version, language, region, age and switch-off answer, all they
+    depend on (a page asks for them once per question it names)."""
     region = region_of(draft.country, notice)
     if region is None:
         return "", ""
+    return notice.kept(
+        (_dates, get_language(), region.slug, draft.age, draft.switched_off),
+        lambda: _region_dates(draft, region, notice),
+    )
+
+
+def _region_dates(draft: Draft, region: Region, notice: Notice) -> tuple[str, str]:
     cutoff = _cutoff(draft, notice)
     return day(region.current.start), day(cutoff) if cutoff else ""
 
