@@ -7,20 +7,26 @@ duration. And in the path, no result code either (it decodes to the answers): /f
 
 import os
 
-from gunicorn.glogging import Logger
+from gunicorn.glogging import Logger, SafeAtoms
 
 from config.private_logs import mask  # gunicorn puts the working directory on sys.path first
 
 
-class PrivateAccessLogger(Logger):
-    """gunicorn's logger, with result codes and query strings masked in every access-log atom
-    (path, request line, referrer, headers, environ), whichever the format uses."""
+class MaskedAtoms(SafeAtoms):
+    """The atoms of an access-log line, each masked as the format reads it: every one it may
+    read (path, request line, referrer, headers, environ), and only those. Masking all forty-odd
+    of them at every request cost more than gunicorn's own logging."""
 
-    def atoms(self, resp, req, environ, request_time) -> dict:
-        atoms = super().atoms(resp, req, environ, request_time)
-        return {
-            key: mask(value) if isinstance(value, str) else value for key, value in atoms.items()
-        }
+    def __getitem__(self, key: str) -> object:
+        value = super().__getitem__(key)
+        return mask(value) if isinstance(value, str) else value
+
+
+class PrivateAccessLogger(Logger):
+    """gunicorn's logger, with result codes and query strings masked in every access-log atom,
+    whichever the format uses."""
+
+    atoms_wrapper_class = MaskedAtoms
 
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"

@@ -141,3 +141,46 @@ def test_any_other_logger_writing_to_stdout_is_masked_too(streams):
     )
     assert "Database unavailable for /en/r/…/: connection refused" in streams.getvalue()
     assert CODE not in streams.getvalue()
+
+
+def test_gunicorns_access_log_masks_every_atom_a_format_may_read():
+    """config/gunicorn.py masks atoms as the format reads them: a format naming the request
+    line, path, query, referrer, a request and a response header and the environ shows no
+    code and no query, and still shows the rest."""
+    from datetime import timedelta
+    from types import SimpleNamespace
+
+    from gunicorn.config import Config
+
+    from config.gunicorn import PrivateAccessLogger
+
+    cfg = Config()
+    cfg.set("accesslog", "-")
+    cfg.set(
+        "access_log_format",
+        "%(r)s|%(U)s|%(q)s|%(f)s|%({x-followed}i)s|%({location}o)s|%({raw_uri}e)s|%(s)s %(m)s",
+    )
+    uri = "/fr/r/24km070gb/letter/?country=FR"
+    request = SimpleNamespace(
+        method="GET",
+        path="/fr/r/24km070gb/letter/",
+        query="country=FR",
+        uri=uri,
+        version=(1, 1),
+        headers=[("REFERER", f"https://site.example{uri}"), ("X-FOLLOWED", uri)],
+    )
+    response = SimpleNamespace(
+        status="302 Found",
+        sent=0,
+        response_length=0,
+        headers=[("Location", "/en/r/24km070gb/")],
+    )
+    environ = {"RAW_URI": uri, "REQUEST_METHOD": "GET", "SERVER_PROTOCOL": "HTTP/1.1"}
+    lines = []
+    logger = PrivateAccessLogger(cfg)
+    logger.access_log.handlers = [logging.Handler()]
+    logger.access_log.handlers[0].emit = lambda record: lines.append(record.getMessage())
+    logger.access(response, request, environ, timedelta(milliseconds=1))
+    assert len(lines) == 1
+    assert "24km070gb" not in lines[0] and "country" not in lines[0], lines[0]
+    assert "/fr/r/…/letter/" in lines[0] and lines[0].endswith("|302 GET"), lines[0]
