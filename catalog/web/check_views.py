@@ -10,10 +10,10 @@ pushed, so the journey swaps in place.
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django_htmx.http import push_url
 
+from catalog.i18n import gettext as _
 from catalog.present.summary import SETTING_URL
 from catalog.rules.answers import Draft, answers_from_draft, draft_query_pairs, read_draft
 from catalog.rules.countries import country_name

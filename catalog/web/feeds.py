@@ -18,9 +18,9 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.http import http_date
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, override
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from catalog.i18n import gettext as _
 from catalog.present import letter, sharing, summary
 from catalog.present.pages import ChangeEntry, changes_log
 from catalog.rules import codes

@@ -21,11 +21,11 @@ from django.urls import get_script_prefix, resolve
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import content_disposition_header
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_safe
 
+from catalog.i18n import gettext as _
 from catalog.present import edited_letter, letter, qr, sharing, summary
 from catalog.present.card import card_etag, render_card
 from catalog.present.pages import unique_sources
