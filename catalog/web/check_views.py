@@ -7,6 +7,8 @@ read the query string and render. With htmx, each page returns its `step` partia
 pushed, so the journey swaps in place.
 """
 
+from typing import NamedTuple
+
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
@@ -114,6 +116,14 @@ def _with_ids(page: QuestionPage) -> list[tuple[Choice, bool, str]]:
     ]
 
 
+class AnswerRow(NamedTuple):
+    """A line of check-your-answers: the question's summary, the answer, and where to change it."""
+
+    label: str
+    value: str
+    change_url: str
+
+
 @require_safe
 def check_answers(request: HttpRequest) -> HttpResponse:
     notice = loaded_content().current
@@ -124,12 +134,9 @@ def check_answers(request: HttpRequest) -> HttpResponse:
     asked = applicable_questions(draft, notice)
     change_urls = question_urls(asked, draft)
     rows = [
-        {
-            "key": question.key,
-            "label": summary_for(question, draft, notice),
-            "value": _answer_text(question, draft, notice),
-            "change_url": change_url,
-        }
+        AnswerRow(
+            summary_for(question, draft, notice), _answer_text(question, draft, notice), change_url
+        )
         for question, change_url in zip(asked, change_urls, strict=True)
     ]
     return _render(

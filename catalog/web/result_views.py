@@ -8,6 +8,7 @@ Old and leniently typed codes redirect (301) to the canonical code of the same s
 
 import copy
 from collections.abc import Sequence
+from typing import NamedTuple
 from urllib.parse import parse_qs, urlsplit
 
 from django.http import (
@@ -40,6 +41,7 @@ from catalog.rules.answers import (
 )
 from catalog.rules.assessment import (
     Assessment,
+    CategoryResult,
     assess,
 )
 from catalog.rules.questions import QUESTIONS
@@ -61,6 +63,15 @@ from catalog.web.links import (
 from catalog.web.short_links import Pinned, pinned
 
 
+class StatusGroup(NamedTuple):
+    """The categories of one status on a result, with its label and its one reason."""
+
+    status: summary.Status
+    label: str
+    reason: str
+    categories: list[CategoryResult]
+
+
 def result_context(
     request: HttpRequest, answers: Answers, notice: Notice, voice: Voice = Voice.SECOND
 ) -> dict:
@@ -74,12 +85,9 @@ def result_context(
         members = [category for category in assessment.categories if category.status == status]
         if members:  # one reason per group: every category in it has the same one
             groups.append(
-                {
-                    "status": summary.STATUSES[status],
-                    "label": text.labels[status],
-                    "reason": text.reasons[status],
-                    "categories": members,
-                }
+                StatusGroup(
+                    summary.STATUSES[status], text.labels[status], text.reasons[status], members
+                )
             )
     return {
         "assessment": assessment,
