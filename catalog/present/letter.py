@@ -209,10 +209,10 @@ def _row_line(row: Row) -> str:
     }
 
 
-def _row_item(use: RowUse, line: str) -> str:
+def _row_item(use: RowUse, line: str, language: str) -> str:
     """An objected row's item: `line` (_row_line), then the visitor's data the row names."""
     if use.categories:
-        names = ", ".join(str(name) for name in use.categories)
+        names = ", ".join(getattr(name, language) for name in use.categories)  # Text.en, .fr
         line += "\n  " + (
             gettext("Data of mine that your notice lists for this purpose: %(categories)s.")
             % {"categories": names}
@@ -443,7 +443,7 @@ def objection_letter(assessment: Assessment, language: str) -> str:
         parts = list(frame.head)
         uses = _objected_uses(assessment)
         if uses:  # every notice version has G, I and S; without them the letter objects to T only
-            items = (_row_item(use, frame.rows[use.row.slug]) for use in uses)
+            items = (_row_item(use, frame.rows[use.row.slug], language) for use in uses)
             parts.append(frame.opening + "\n" + "\n".join(items))
         parts.append(frame.setting + "\n" + _setting_status(assessment))
         parts += frame.tail
