@@ -80,11 +80,16 @@ def _words(texts: Iterable[str]) -> str:
 
 
 def _matches_words(terms: Sequence[str], words: str) -> bool:
-    if not terms:
-        return False
-    return all(
-        any(" " + form in words for form in (term, *SYNONYMS.get(term, ()))) for term in terms
-    )
+    return bool(terms) and _has_all(_word_starts(terms), words)
+
+
+def _word_starts(terms: Sequence[str]) -> list[tuple[str, ...]]:
+    """For each term, what a word matching it starts with: the term or a synonym, after a space."""
+    return [tuple(" " + form for form in (term, *SYNONYMS.get(term, ()))) for term in terms]
+
+
+def _has_all(starts: list[tuple[str, ...]], words: str) -> bool:
+    return all(any(start in words for start in forms) for forms in starts)
 
 
 @dataclass(frozen=True)
@@ -144,10 +149,10 @@ def search(text: str, notice: Notice) -> SearchResults:
     terms = query_terms(text)
     if not terms:
         return SearchResults([], [])
-    index = search_index(notice)
+    index, starts = search_index(notice), _word_starts(terms)  # once for all entries
     return SearchResults(
-        items=[(item, cat) for item, cat, words in index.items if _matches_words(terms, words)],
-        exclusions=[found for found, words in index.exclusions if _matches_words(terms, words)],
+        items=[(item, cat) for item, cat, words in index.items if _has_all(starts, words)],
+        exclusions=[found for found, words in index.exclusions if _has_all(starts, words)],
     )
 
 
