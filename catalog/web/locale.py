@@ -3,7 +3,8 @@
 Every page lives under /fr/ or /en/ (i18n_patterns, every language prefixed). For those paths
 LocaleMiddleware's answer is always the same: the prefix's language, no redirect and no
 Vary: Accept-Language. It works it out with three language lookups and a URLconf inspection
-per request, a sixth of what the stack costs a request; the short cut takes one dict lookup.
+per request (120,000 instructions a page, a tenth of what `/healthz` costs through the whole
+stack); the short cut takes a string split and a set lookup.
 Every other path (`/`, the API, a 404 that may need its prefix) goes to Django's own code.
 """
 
