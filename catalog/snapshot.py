@@ -30,7 +30,11 @@ class Text:
     fr: str
 
     def __str__(self) -> str:
-        return self.fr if (get_language() or "").startswith("fr") else self.en
+        return self.in_language(get_language() or "")
+
+    def in_language(self, language: str) -> str:
+        """The text in `language`, when the caller knows it (str() asks for the active one)."""
+        return self.fr if language.startswith("fr") else self.en
 
     def __bool__(self) -> bool:
         return bool(self.en or self.fr)

@@ -212,7 +212,7 @@ def _row_line(row: Row) -> str:
 def _row_item(use: RowUse, line: str, language: str) -> str:
     """An objected row's item: `line` (_row_line), then the visitor's data the row names."""
     if use.categories:
-        names = ", ".join(getattr(name, language) for name in use.categories)  # Text.en, .fr
+        names = ", ".join(name.in_language(language) for name in use.categories)
         line += "\n  " + (
             gettext("Data of mine that your notice lists for this purpose: %(categories)s.")
             % {"categories": names}
@@ -421,8 +421,7 @@ def _policy_frame(region: Region) -> _Frame:
     )
 
 
-def _frame(notice: Notice, region: Region) -> _Frame:
-    objection = _objection(region)
+def _frame(notice: Notice, region: Region, objection: str) -> _Frame:
     if objection == POLICY:
         return _policy_frame(region)
     return _europe_frame(notice, region, objection)
@@ -437,9 +436,11 @@ def objection_letter(assessment: Assessment, language: str) -> str:
     region, and kept with the version.
     """
     notice, region = assessment.notice, assessment.region
-    _objection(region)  # an unknown route is an error, not another region's letter
+    objection = _objection(region)  # an unknown route is an error, not another region's letter
     with override(language):
-        frame = notice.kept((_Frame, language, region.slug), lambda: _frame(notice, region))
+        frame = notice.kept(
+            (_Frame, language, region.slug), lambda: _frame(notice, region, objection)
+        )
         parts = list(frame.head)
         uses = _objected_uses(assessment)
         if uses:  # every notice version has G, I and S; without them the letter objects to T only

@@ -174,7 +174,7 @@ def assessment(request: HttpRequest, notice: Notice) -> JsonResponse:
         if category.status not in reasons:
             reasons[category.status] = summary.category_reason(result, category)
     url = request.build_absolute_uri(short_url(answers, notice.code_id))
-    lang = translation.get_language()  # ?lang=: each item's name read as Text.en or Text.fr
+    lang = translation.get_language() or DEFAULT_LANGUAGE  # ?lang= (in_api_language)
     return JsonResponse(
         {
             "notice": notice_json(notice),
@@ -196,7 +196,7 @@ def assessment(request: HttpRequest, notice: Notice) -> JsonResponse:
                     "items": [
                         {
                             "slug": item.item.slug,
-                            "name": getattr(item.item.name, lang),
+                            "name": item.item.name.in_language(lang),
                             "status": item.status,
                             "rows": list(item.item.rows),
                             "listed_by": list(item.item.listed_by),
