@@ -76,7 +76,6 @@ def server(cluster):
         DJANGO_SETTINGS_MODULE="config.settings",
         DATABASE_URL=cluster.create_database("site"),
         DATABASE_CONNECT_TIMEOUT="2",
-        PAGE_CACHE_SECONDS="0",  # every request reaches the database (kept pages would not)
     )
     python = [sys.executable, "manage.py"]
     for command in (["migrate", "--noinput", "-v0"], ["load_content", "-v0"]):

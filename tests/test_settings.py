@@ -22,11 +22,11 @@ PRODUCTION = {
 
 
 def run(args: list[str], **env: str) -> subprocess.CompletedProcess:
-    """Run a Python command with exactly the given DJANGO_*, DATABASE_* and REDIS_* variables."""
+    """Run a Python command with exactly the given DJANGO_* and DATABASE_* variables."""
     clean = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_"))
+        if not key.startswith(("DJANGO_", "DATABASE_"))
     }
     clean["DJANGO_SETTINGS_MODULE"] = "config.settings"
     return subprocess.run(
