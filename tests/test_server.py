@@ -3,6 +3,7 @@
 import contextlib
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 import time
@@ -82,17 +83,40 @@ def test_the_access_log_keeps_neither_the_visitors_address_nor_their_answers(tmp
     assert '"GET /en/no-such-page/" 404' in access[0]
 
 
-def test_no_log_line_holds_a_result_code(tmp_path):
-    database = tmp_path / "content.sqlite3"
-    env = server_env(database, 0)
+def loaded_database(path: Path) -> Path:
+    """A SQLite database at `path`, migrated, with the content loaded as `make run` loads it."""
     for command in (["migrate"], ["load_content"]):
         subprocess.run(
             [sys.executable, "manage.py", *command, "-v0"],
             cwd=ROOT,
-            env=env,
+            env=server_env(path, 0),
             check=True,
             stdout=subprocess.DEVNULL,
         )
+    return path
+
+
+def test_pages_answer_while_the_sqlite_database_is_being_written(tmp_path):
+    """load_content writes a new revision in one transaction, and the admin writes too: readers
+    must not wait for them (SQLite in write-ahead-log mode; its default journal locks them out)."""
+    database = loaded_database(tmp_path / "content.sqlite3")
+    with gunicorn(database) as (base, _output):
+        assert get(f"{base}/en/") == 200  # the worker's connection is open
+        writer = sqlite3.connect(database, isolation_level=None)
+        try:
+            writer.execute("BEGIN EXCLUSIVE")
+            writer.execute("UPDATE catalog_contentrevision SET digest = digest")
+            started = time.monotonic()
+            assert get(f"{base}/en/categories/profile/") == 200
+            assert get(f"{base}/fr/") == 200
+            assert time.monotonic() - started < 2  # not after SQLite's 5 s busy timeout
+        finally:
+            writer.execute("ROLLBACK")
+            writer.close()
+
+
+def test_no_log_line_holds_a_result_code(tmp_path):
+    database = loaded_database(tmp_path / "content.sqlite3")
     code = codes.encode(Answers("FR", "adult", "on", None, frozenset({"posts"})), 2)
     lenient = code.upper()
     bad = code[:-1]
