@@ -98,3 +98,16 @@ def test_an_undefined_value_still_fails_loudly():
 def test_output_without_autoescape_is_not_escaped():
     env = environment(autoescape=False)
     assert env.from_string("{{ value }}").render(value="<b>") == "<b>"
+
+
+def test_a_finalize_that_takes_the_context_keeps_jinjas_own_output_code():
+    @jinja2.pass_context
+    def finalize(context, value):
+        return f"{context['prefix']}{value}"
+
+    source = "{{ value }}{% for v in [value] %}{{ v }}{% endfor %}"
+    ours = environment(autoescape=True, finalize=finalize)
+    stock = jinja2.Environment(autoescape=True, finalize=finalize)
+    assert "environment.html(" not in ours.compile(source, raw=True)
+    context = {"value": "<b>", "prefix": "&"}
+    assert ours.from_string(source).render(context) == stock.from_string(source).render(context)

@@ -193,17 +193,20 @@ class _HtmlOutput(jinja2.compiler.CodeGenerator):
     a new Markup, already safe values included, only to be joined into the page's text.
     Environment.code_generator_class is Jinja's hook for the code a template compiles to."""
 
-    def _fused(self, frame: jinja2.compiler.Frame) -> bool:
-        return bool(frame.eval_ctx.autoescape) and not frame.eval_ctx.volatile
+    def _fused(self, frame: jinja2.compiler.Frame, finalize: Any) -> bool:
+        # A finalize that asks for the context or environment keeps Jinja's own code: `html`
+        # calls it with the value alone.
+        plain_finalize = finalize.src in (None, "environment.finalize(")
+        return bool(frame.eval_ctx.autoescape) and not frame.eval_ctx.volatile and plain_finalize
 
     def _output_child_pre(self, node: Any, frame: jinja2.compiler.Frame, finalize: Any) -> None:
-        if self._fused(frame):
+        if self._fused(frame, finalize):
             self.write("environment.html(")
         else:
             super()._output_child_pre(node, frame, finalize)
 
     def _output_child_post(self, node: Any, frame: jinja2.compiler.Frame, finalize: Any) -> None:
-        if self._fused(frame):
+        if self._fused(frame, finalize):
             self.write(")")
         else:
             super()._output_child_post(node, frame, finalize)
