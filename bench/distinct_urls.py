@@ -1,5 +1,7 @@
 """Distinct result URLs for the cold-page benchmark: `python bench/distinct_urls.py [COUNT]`
 prints them one a line (bench/distinct.lua reads such a list), and a description on stderr.
+`python bench/distinct_urls.py --situations` counts every distinct situation instead (README,
+"What a result would need").
 
 Each is a canonical result page that answers 200, never a redirect: built with the site's own rules
 (normalise, result_url, the short-link codes) from the content in the database. The answers come
@@ -15,6 +17,7 @@ import random
 import subprocess
 import sys
 from collections import Counter
+from itertools import combinations, product
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -78,6 +81,32 @@ def distinct_urls(count: int) -> tuple[list[str], str]:
     return urls, description
 
 
+def count_situations() -> str:
+    """How many distinct situations (normalised answers) the current notice version has: every
+    country, age, setting, follow-up and set of uses. Needs Django set up."""
+    from catalog.rules.answers import COUNTRY_CODES, Answers, normalise
+    from catalog.rules.vocabulary import AGES, MEMBER_EARLIER, SETTINGS, SWITCHED_OFF, USES
+    from catalog.snapshot import current_content
+
+    content = current_content() or sys.exit("No content loaded: run `make install` first.")
+    notice = content.current
+    use_sets = [
+        frozenset(uses) for size in range(len(USES) + 1) for uses in combinations(USES, size)
+    ]
+    situations = {
+        normalise(Answers(country, age, setting, switched_off, uses, member_earlier), notice)
+        for country in COUNTRY_CODES
+        for age, setting, switched_off, member_earlier in product(
+            AGES, SETTINGS, SWITCHED_OFF, MEMBER_EARLIER
+        )
+        for uses in use_sets
+    }
+    return (
+        f"{len(situations)} distinct situations on the notice of {notice.effective}, "
+        f"in {len(COUNTRY_CODES)} countries"
+    )
+
+
 def fetch(env: dict[str, str], count: int) -> tuple[list[str], str]:
     """distinct_urls from this script, run with `env` (the server's database)."""
     command = [sys.executable, __file__, str(count)]
@@ -92,6 +121,9 @@ def main() -> None:
     import django
 
     django.setup()
+    if sys.argv[1:] == ["--situations"]:
+        print(count_situations())
+        return
     urls, description = distinct_urls(int(sys.argv[1]) if len(sys.argv) > 1 else 2000)
     print("\n".join(urls))
     print(description, file=sys.stderr)
